@@ -1,0 +1,93 @@
+"""make fixtures: the stored golden results each language's own tests check against.
+
+Everything here is made by the Python twin; R's and Octave's tests compare their own numbers
+with these files, so a regression in any one language shows up without the other two. Running
+this rewrites the files: review the diff like code.
+"""
+import json
+import os
+
+import numpy as np
+
+import dlfp
+
+from .csvio import write_matrix
+from .paths import DATA, GOLDEN, default_scenarios
+
+TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
+              "final_params": 1e-6}
+RNG_SEEDS = {"uniform": [1, 42, 2147483645], "normal": [1, 42]}
+RNG_DRAWS = 1000
+MADE_BY = "make fixtures (python -m harness fixtures), from the Python twin of dlfp"
+
+
+def write_breast_cancer():
+    """fixtures/data/breast_cancer.csv: scikit-learn's copy, each feature standardized."""
+    from sklearn.datasets import load_breast_cancer
+
+    d = load_breast_cancer()
+    X = (d.data - d.data.mean(axis=0)) / d.data.std(axis=0)  # population std, as the book
+    DATA.mkdir(parents=True, exist_ok=True)
+    write_matrix(DATA / "breast_cancer.csv", np.column_stack([X, d.target.astype(float)]))
+    provenance = {
+        "file": "breast_cancer.csv",
+        "source": "sklearn.datasets.load_breast_cancer (Wisconsin Diagnostic Breast Cancer, UCI)",
+        "scikit_learn_version": __import__("sklearn").__version__,
+        "rows": int(X.shape[0]), "columns": "30 standardized features, then the label",
+        "standardization": "(x - mean) / std per feature, std with ddof = 0",
+        "label": "1 = benign, 0 = malignant (scikit-learn's target)",
+        "made_by": MADE_BY,
+    }
+    with open(DATA / "breast_cancer.json", "w") as f:
+        json.dump(provenance, f, indent=1)
+
+
+def write_rng():
+    """fixtures/golden/rng: the first draws of the shared stream for a few seeds."""
+    folder = GOLDEN / "rng"
+    folder.mkdir(parents=True, exist_ok=True)
+    for seed in RNG_SEEDS["uniform"]:
+        u, _ = dlfp.rng_uniform(dlfp.rng_create(seed), RNG_DRAWS)
+        write_matrix(folder / f"uniform_seed{seed}.csv", u)
+    for seed in RNG_SEEDS["normal"]:
+        z, _ = dlfp.rng_normal(dlfp.rng_create(seed), RNG_DRAWS)
+        write_matrix(folder / f"normal_seed{seed}.csv", z)
+
+
+def write_scenario(path):
+    """fixtures/golden/<name>: data, initial params, first step, loss curve, final params."""
+    s = dlfp.read_scenario(str(path))
+    folder = GOLDEN / s["name"]
+    folder.mkdir(parents=True, exist_ok=True)
+    X, labels = dlfp.load_data(s)
+    dlfp.check_data(X, labels, s["layers"], s["activations"][-1])
+    write_matrix(folder / "data.csv", np.column_stack([X.T, labels]))
+    params0, _ = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
+    for k, v in params0.items():
+        write_matrix(folder / f"initial_{k}.csv", v)
+    Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
+    step = dlfp.forward_backward(X, Y, params0, s["activations"])
+    for k, v in step.items():
+        write_matrix(folder / f"step_{k}.csv", v)
+    result = dlfp.run_scenario(str(path))
+    write_matrix(folder / "loss_curve.csv", result["loss_curve"])
+    for k, v in result["final_params"].items():
+        write_matrix(folder / f"final_{k}.csv", v)
+    summary = {
+        "scenario": os.path.relpath(path, folder),
+        "params": list(params0), "step": [k for k in step if k != "cost"],
+        "tolerances": TOLERANCES, "train_accuracy": result["train_accuracy"],
+        "made_by": MADE_BY, "numpy_version": np.__version__,
+    }
+    with open(folder / "summary.json", "w") as f:
+        json.dump(summary, f, indent=1)
+        f.write("\n")
+    return s["name"]
+
+
+def make_fixtures(scenarios=None, log=print):
+    """Rewrite every golden fixture (and the breast-cancer CSV) from the Python twin."""
+    write_breast_cancer()
+    write_rng()
+    for path in scenarios or default_scenarios():
+        log(f"fixtures: {write_scenario(path)}")

@@ -1,0 +1,273 @@
+"""Scenario files: read and check one, load its data, run it, write its result as JSON."""
+import json
+import math
+import os
+import tempfile
+
+import numpy as np
+
+from .activations import ACTIVATIONS, DERIVATIVES
+from .costs import COSTS
+from .datasets import GENERATOR_OPTIONS, GENERATORS
+from .errors import DlfpError
+from .initializers import INITIALIZERS, initialize_parameters
+from .network import accuracy, labels_to_targets, predict
+from .rng import rng_create
+from .train import OPTIMIZERS, train
+
+REQUIRED_FIELDS = ["name", "data", "layers", "activations", "learning_rate", "epochs"]
+DEFAULTS = {"description": "", "init": "scaled", "seed": 1, "optimizer": "gd", "record_every": 100}
+ALLOWED_FIELDS = sorted(REQUIRED_FIELDS + list(DEFAULTS))
+
+
+def read_scenario(path):
+    """scenario = defaults + JSON(path), checked field by field.
+
+    Parameters
+    ----------
+    path : str
+        A scenario JSON file (see the README for the fields).
+
+    Returns
+    -------
+    dict
+        Every field present, defaults filled in, plus "base_dir" (the file's folder, against
+        which a relative data path is read).
+    """
+    if not os.path.isfile(path):
+        _fail("read_scenario", f"no such file: {path}")
+    try:
+        with open(path, encoding="utf-8") as f:
+            raw = json.load(f)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        _fail("read_scenario", f"malformed JSON in {path}: {e}")
+    if not isinstance(raw, dict):
+        _fail("read_scenario", f"malformed JSON in {path}: the top level must be an object")
+    s = check_scenario(raw)
+    s["base_dir"] = os.path.dirname(os.path.abspath(path))
+    return s
+
+
+def check_scenario(raw):
+    """scenario = defaults + raw, or an error naming the first bad field.
+
+    Parameters
+    ----------
+    raw : dict
+        Fields as read from JSON.
+
+    Returns
+    -------
+    dict
+    """
+    fn = "read_scenario"
+    _check_known(raw, ALLOWED_FIELDS, "field", fn)
+    for key in REQUIRED_FIELDS:
+        if key not in raw:
+            _fail(fn, f"missing field '{key}'")
+    s = dict(DEFAULTS)
+    s.update(raw)
+    if not isinstance(s["name"], str) or not s["name"]:
+        _fail(fn, "'name' must be a non-empty string")
+    if not isinstance(s["description"], str):
+        _fail(fn, "'description' must be a string")
+    layers = s["layers"]
+    if (not isinstance(layers, list) or len(layers) < 2
+            or not all(_is_int(n) and n >= 1 for n in layers)):
+        _fail(fn, "'layers' must be a list of at least 2 positive integers")
+    s["layers"] = [int(n) for n in layers]
+    _check_activations(s["activations"], s["layers"])
+    _check_name(s["init"], INITIALIZERS, "init", fn)
+    _check_name(s["optimizer"], OPTIMIZERS, "optimizer", fn)
+    if not _is_int(s["seed"]) or not 0 <= s["seed"] <= 2147483645:
+        _fail(fn, "'seed' must be an integer from 0 to 2147483645")
+    if not _is_number(s["learning_rate"]) or not s["learning_rate"] > 0:
+        _fail(fn, "'learning_rate' must be a positive number")
+    s["learning_rate"] = float(s["learning_rate"])
+    for key in ("epochs", "record_every"):
+        if not _is_int(s[key]) or s[key] < 1:
+            _fail(fn, f"'{key}' must be a positive integer")
+        s[key] = int(s[key])
+    s["seed"] = int(s["seed"])
+    s["data"] = _check_data(s["data"], s["seed"])
+    return s
+
+
+def _check_activations(acts, layers):
+    fn = "read_scenario"
+    if not isinstance(acts, list) or not all(isinstance(a, str) for a in acts):
+        _fail(fn, "'activations' must be a list of names")
+    if len(acts) != len(layers) - 1:
+        _fail(fn, f"'activations' has {len(acts)} entries but 'layers' needs {len(layers) - 1}")
+    for a in acts:
+        _check_name(a, ACTIVATIONS, "activation", fn)
+    for a in acts[:-1]:
+        _check_name(a, DERIVATIVES, "hidden activation", fn)
+    _check_name(acts[-1], COSTS, "output activation", fn)
+    if acts[-1] == "sigmoid" and layers[-1] != 1:
+        _fail(fn, f"a sigmoid output has 1 unit but 'layers' ends in {layers[-1]}")
+    if acts[-1] == "softmax" and layers[-1] < 2:
+        _fail(fn, "a softmax output needs at least 2 units")
+
+
+def _check_data(data, seed):
+    fn = "read_scenario"
+    if not isinstance(data, dict) or ("csv" in data) == ("generator" in data):
+        _fail(fn, "'data' must be an object with exactly one of 'csv' or 'generator'")
+    if "csv" in data:
+        _check_known(data, ["csv"], "field of 'data'", fn)
+        if not isinstance(data["csv"], str) or not data["csv"]:
+            _fail(fn, "'data.csv' must be a file path")
+        return dict(data)
+    _check_name(data["generator"], GENERATORS, "generator", fn)
+    options = GENERATOR_OPTIONS[data["generator"]]
+    _check_known(data, sorted(["generator", "seed"] + list(options)), "field of 'data'", fn)
+    out = {"generator": data["generator"], "seed": data.get("seed", seed)}
+    if not _is_int(out["seed"]) or not 0 <= out["seed"] <= 2147483645:
+        _fail(fn, "'data.seed' must be an integer from 0 to 2147483645")
+    for key, default in options.items():
+        value = data.get(key, default)
+        if not _is_number(value) or value < 0 or (_is_int(default) and not _is_int(value)):
+            _fail(fn, f"'data.{key}' must be a non-negative {'integer' if _is_int(default) else 'number'}")
+        out[key] = value
+    return out
+
+
+def load_data(scenario):
+    """[X, labels] = the scenario's data: X is features x examples, labels 0 .. K-1.
+
+    A CSV file holds one example per row, no header, the label in the last column; a generator
+    draws from the shared stream seeded with data.seed.
+
+    Returns
+    -------
+    X : ndarray, shape (n_0, m)
+    labels : ndarray, shape (m,)
+    """
+    data = scenario["data"]
+    if "csv" in data:
+        return read_csv_data(os.path.join(scenario.get("base_dir", "."), data["csv"]))
+    options = {k: v for k, v in data.items() if k not in ("generator", "seed")}
+    X, labels, _ = GENERATORS[data["generator"]](rng_create(data["seed"]), **options)
+    return X, labels
+
+
+def read_csv_data(path):
+    """[X, labels] = rows of the CSV file at path, transposed; the last column is the label.
+
+    Returns
+    -------
+    X : ndarray, shape (n_features, m)
+    labels : ndarray, shape (m,)
+    """
+    fn = "load_data"
+    if not os.path.isfile(path):
+        _fail(fn, f"no such file: {path}")
+    try:
+        D = np.loadtxt(path, delimiter=",", ndmin=2, dtype=float)
+    except ValueError as e:
+        _fail(fn, f"malformed CSV in {path}: {e}")
+    if D.shape[0] == 0 or D.shape[1] < 2:
+        _fail(fn, f"malformed CSV in {path}: need at least one row of features and a label")
+    return D[:, :-1].T.copy(), D[:, -1].copy()
+
+
+def check_data(X, labels, layers, output_activation):
+    """Stop unless X is finite with layers[0] rows and every label is in 0 .. K-1."""
+    fn = "check_data"
+    bad = np.argwhere(~np.isfinite(X))
+    if bad.size:
+        i, j = bad[np.lexsort((bad[:, 0], bad[:, 1]))][0]  # first in column-major order
+        _fail(fn, f"X has NaN or Inf at feature {i + 1}, example {j + 1}")
+    if X.shape[0] != layers[0]:
+        _fail(fn, f"the data have {X.shape[0]} features but the first layer has {layers[0]} units")
+    if labels.shape[0] != X.shape[1]:
+        _fail(fn, f"there are {labels.shape[0]} labels for {X.shape[1]} examples")
+    K = 2 if output_activation == "sigmoid" else layers[-1]
+    ok = np.isfinite(labels) & (labels == np.round(labels)) & (labels >= 0) & (labels <= K - 1)
+    if not ok.all():
+        j = int(np.flatnonzero(~ok)[0])
+        _fail(fn, f"label {_fmt(labels[j])} at example {j + 1} is out of range 0..{K - 1}")
+
+
+def run_scenario(path, verbose=False):
+    """result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
+
+    Parameters
+    ----------
+    path : str
+        Scenario JSON file.
+    verbose : bool
+        Print the cost at each recorded epoch.
+
+    Returns
+    -------
+    dict
+        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy.
+    """
+    s = read_scenario(path)
+    X, labels = load_data(s)
+    check_data(X, labels, s["layers"], s["activations"][-1])
+    Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
+    params0, _ = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
+    params, curve = train(X, Y, params0, s["activations"], s["learning_rate"], s["epochs"],
+                          s["record_every"], optimizer=s["optimizer"], verbose=verbose)
+    acc = accuracy(predict(X, params, s["activations"]), labels)
+    if verbose:
+        print(f"{s['name']}: train accuracy {acc:.4f}")
+    return {"name": s["name"], "initial_params": params0, "final_params": params,
+            "loss_curve": curve, "train_accuracy": acc}
+
+
+def write_result(result, path):
+    """Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.
+
+    The file appears whole or not at all: it is written beside path and renamed over it.
+    """
+    def plain(v):
+        if isinstance(v, dict):
+            return {k: plain(x) for k, x in v.items()}
+        if isinstance(v, np.ndarray):
+            return v.tolist()
+        if isinstance(v, (np.floating, np.integer)):
+            return v.item()
+        return v
+
+    text = json.dumps(plain(result), indent=1, allow_nan=False)
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".dlfp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+        raise
+
+
+def _check_known(obj, allowed, what, fn):
+    for key in obj:
+        if key not in allowed:
+            _fail(fn, f"unknown {what} '{key}' (allowed: {', '.join(allowed)})")
+
+
+def _check_name(name, table, what, fn):
+    if not isinstance(name, str) or name not in table:
+        _fail(fn, f"unknown {what} '{name}' (known: {', '.join(sorted(table))})")
+
+
+def _is_number(x):
+    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+
+
+def _is_int(x):
+    return _is_number(x) and float(x) == math.floor(x)
+
+
+def _fmt(x):
+    return str(int(x)) if np.isfinite(x) and x == np.round(x) else repr(float(x))
+
+
+def _fail(fn, problem):
+    raise DlfpError(f"dlfp: {fn}: {problem}")
