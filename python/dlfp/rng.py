@@ -126,10 +126,9 @@ def rng_normal(rng, n):
 
 
 def _is_whole(x):
-    try:
-        return float(x) == math.floor(float(x)) and math.isfinite(float(x))
-    except (TypeError, ValueError):
+    if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)):
         return False
+    return math.isfinite(float(x)) and float(x) == math.floor(float(x))
 
 
 # numpy's SIMD log/cos/sin may differ from the C library's by an ulp on some inputs, while R

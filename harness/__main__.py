@@ -1,0 +1,56 @@
+"""python -m harness: cross-check dlfp's Python, R and Octave twins, or rewrite the fixtures."""
+import argparse
+import os
+import sys
+
+from .bridges import LANGUAGES
+from .paths import default_scenarios
+
+
+def _langs(text):
+    langs = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in langs if s not in LANGUAGES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {', '.join(unknown)} (known: {', '.join(LANGUAGES)})")
+    return langs
+
+
+def main(argv=None):
+    """Run the command line; returns the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m harness", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    cc = sub.add_parser("crosscheck", help="run scenarios in every language and compare them",
+                        description="Runs each scenario in Python, R (rpy2) and Octave (oct2py), "
+                        "compares data, forward activations, gradients, loss curves and final "
+                        "parameters, prints a table and exits 0 only if all agree.")
+    cc.add_argument("scenarios", nargs="*",
+                    help="scenario JSON files (default: every file in fixtures/scenarios)")
+    cc.add_argument("--langs", type=_langs, default=LANGUAGES,
+                    help="comma-separated languages to compare with Python (default: python,r,octave)")
+    cc.add_argument("--report", help="write the JSON report to this file")
+    cc.add_argument("--timeout", type=float, default=600.0,
+                    help="seconds a language may take for one call before it is killed (default 600)")
+    fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
+                        description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
+                        "Review the diff like code.")
+    fx.add_argument("scenarios", nargs="*", help="scenario files (default: the default suite)")
+    args = parser.parse_args(argv)
+
+    if args.command == "crosscheck":
+        from .crosscheck import run
+
+        paths = args.scenarios or default_scenarios()
+        missing = [p for p in paths if not os.path.isfile(p)]
+        if missing:
+            print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
+            return 2
+        return 0 if run(paths, args.langs, args.timeout, args.report) else 1
+    from .fixtures import make_fixtures
+
+    make_fixtures(args.scenarios or None)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,215 @@
+"""One interface, three languages: Python in-process, R through rpy2, Octave through oct2py.
+
+Every bridge offers the same calls and hands back plain numpy values:
+
+    rng_uniform(seed, n) -> ndarray (n,)          rng_normal(seed, n) -> ndarray (n,)
+    load_data(path) -> (X, labels)                forward_backward(X, Y, params, acts) -> dict
+    run_scenario(path) -> dict(name, initial_params, final_params, loss_curve, train_accuracy)
+
+An error raised by the language's own dlfp code comes out as LanguageError with the language's
+message (``dlfp: <function>: <problem>``).
+"""
+import collections.abc
+import os
+import re
+
+import numpy as np
+
+from .paths import OCTAVE_DIR, R_DIR, ROOT
+
+
+class LanguageError(RuntimeError):
+    """The language stopped with an error of its own (bad input, or a bug)."""
+
+
+class PythonBridge:
+    """The numpy twin, called in-process."""
+
+    name = "python"
+
+    def __init__(self):
+        import dlfp
+
+        self.dlfp = dlfp
+
+    def _call(self, fn, *args):
+        try:
+            return getattr(self.dlfp, fn)(*args)
+        except self.dlfp.DlfpError as e:
+            raise LanguageError(str(e)) from None
+
+    def version(self):
+        return f"numpy {np.__version__}"
+
+    def rng_uniform(self, seed, n):
+        return self._call("rng_uniform", self._call("rng_create", seed), n)[0]
+
+    def rng_normal(self, seed, n):
+        return self._call("rng_normal", self._call("rng_create", seed), n)[0]
+
+    def load_data(self, path):
+        return self._call("load_data", self._call("read_scenario", str(path)))
+
+    def forward_backward(self, X, Y, params, activations):
+        return self._call("forward_backward", X, Y, params, list(activations))
+
+    def run_scenario(self, path):
+        return self._call("run_scenario", str(path))
+
+
+class RBridge:
+    """The R twin, through rpy2: r/R/*.R sourced into one environment of the embedded R."""
+
+    name = "r"
+
+    def __init__(self):
+        import rpy2.robjects as ro
+        from rpy2.rinterface_lib import callbacks
+        from rpy2.rinterface_lib.embedded import RRuntimeError
+        from rpy2.robjects import default_converter, numpy2ri
+        from rpy2.robjects.conversion import localconverter
+
+        self.ro = ro
+        self.RRuntimeError = RRuntimeError
+        self.converter = default_converter + numpy2ri.converter
+        self.localconverter = localconverter
+        # R's own "Error in ..." echo duplicates the message we raise; keep the console quiet.
+        callbacks.consolewrite_warnerror = lambda s: None
+        self.env = ro.r("new.env()")
+        for f in sorted((R_DIR / "R").glob("*.R")):
+            ro.r["sys.source"](str(f), envir=self.env)
+
+    def version(self):
+        return str(self.ro.r("R.version.string")[0])
+
+    def _call(self, fn, *args, **kwargs):
+        with self.localconverter(self.converter):
+            try:
+                return self.env[fn](*args, **kwargs)
+            except self.RRuntimeError as e:
+                raise LanguageError(_r_message(e)) from None
+
+    def _list(self, d):
+        with self.localconverter(self.converter):
+            return self.ro.r["list"](**{k: np.asarray(v, dtype=float) for k, v in d.items()})
+
+    def rng_uniform(self, seed, n):
+        return _flat(_plain(self._call("rng_uniform", self._call("rng_create", float(seed)),
+                                       float(n)))["u"])
+
+    def rng_normal(self, seed, n):
+        return _flat(_plain(self._call("rng_normal", self._call("rng_create", float(seed)),
+                                       float(n)))["z"])
+
+    def load_data(self, path):
+        out = _plain(self._call("load_data", self._call("read_scenario", str(path))))
+        return out["X"], _flat(out["labels"])
+
+    def forward_backward(self, X, Y, params, activations):
+        acts = self.ro.StrVector(list(activations))
+        out = self._call("forward_backward", np.asarray(X, float), np.asarray(Y, float),
+                         self._list(params), acts)
+        return _plain(out)
+
+    def run_scenario(self, path):
+        return _result(_plain(self._call("run_scenario", str(path))))
+
+
+class OctaveBridge:
+    """The Octave twin, through one oct2py session kept for every call."""
+
+    name = "octave"
+
+    def __init__(self):
+        import logging
+
+        from oct2py import Oct2Py, Oct2PyError
+
+        self.Oct2PyError = Oct2PyError
+        self.oc = Oct2Py(logger=logging.getLogger("harness.octave"))
+        self.oc.addpath(str(OCTAVE_DIR))
+        self.oc.addpath(str(ROOT / "harness" / "octave"))
+
+    def version(self):
+        return "Octave " + str(self.oc.feval("version"))
+
+    def _call(self, fn, *args, nout=1):
+        try:
+            return self.oc.feval("harness_call", fn, *args, nout=nout)
+        except self.Oct2PyError as e:
+            raise LanguageError(_octave_message(e)) from None
+
+    def rng_uniform(self, seed, n):
+        return _flat(self._call("rng_uniform", self._call("rng_create", float(seed)), float(n)))
+
+    def rng_normal(self, seed, n):
+        return _flat(self._call("rng_normal", self._call("rng_create", float(seed)), float(n)))
+
+    def load_data(self, path):
+        X, labels = self._call("load_data", self._call("read_scenario", str(path)), nout=2)
+        return np.atleast_2d(X), _flat(labels)
+
+    def forward_backward(self, X, Y, params, activations):
+        # a (n, 1) array stays a column in Octave; (n,) would turn into a row
+        params = {k: np.asarray(v, dtype=float) for k, v in params.items()}
+        out = self._call("forward_backward", np.asarray(X, float), np.asarray(Y, float), params,
+                         list(activations))
+        return _plain(out)
+
+    def run_scenario(self, path):
+        return _result(_plain(self._call("run_scenario", str(path))))
+
+
+BRIDGES = {"python": PythonBridge, "r": RBridge, "octave": OctaveBridge}
+LANGUAGES = list(BRIDGES)
+
+
+def _plain(x):
+    """Nested R lists / Octave structs as dicts of numpy arrays, scalars as floats."""
+    if isinstance(x, collections.abc.Mapping):
+        return {str(k): _plain(v) for k, v in x.items()}
+    if hasattr(x, "items") and callable(x.items):  # rpy2's NamedList/OrdDict
+        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, (str, bytes)):
+        return x
+    arr = np.asarray(x)
+    if arr.dtype.kind in "US":
+        return str(arr.ravel()[0]) if arr.size == 1 else [str(s) for s in arr.ravel()]
+    if arr.dtype == object:
+        return [_plain(v) for v in arr.ravel()]
+    arr = arr.astype(float)
+    return float(arr.ravel()[0]) if arr.size == 1 and arr.ndim <= 1 else arr
+
+
+def _flat(x):
+    return np.asarray(x, dtype=float).ravel()
+
+
+def _result(r):
+    r["name"] = r["name"] if isinstance(r["name"], str) else str(r["name"])
+    r["loss_curve"] = np.asarray(r["loss_curve"], dtype=float).reshape(-1, 2)
+    r["train_accuracy"] = float(np.asarray(r["train_accuracy"]).ravel()[0])
+    return r
+
+
+def _r_message(e):
+    text = str(e.args[0] if e.args else e).strip()
+    return re.sub(r"^Error( in [^:]*)?:\s*", "", text)
+
+
+def _octave_message(e):
+    text = str(e)
+    m = re.search(r"error: (dlfp: .*)", text)
+    if m:
+        return m.group(1).strip()
+    lines = [ln for ln in text.splitlines() if ln.startswith("error: ")]
+    return lines[0][len("error: "):].strip() if lines else text.strip()
+
+
+def environment_problem(lang):
+    """Why lang cannot run here (its interpreter is missing), or None."""
+    exe = {"python": None, "r": "R", "octave": "octave-cli"}[lang]
+    if exe and not any(os.access(os.path.join(p, exe), os.X_OK)
+                       for p in os.environ.get("PATH", "").split(os.pathsep)):
+        return f"{exe} is not installed (run `make setup`)"
+    return None

@@ -1,0 +1,245 @@
+"""Run scenarios in Python, R and Octave and compare every quantity, as micrograd's tests compare
+micrograd with torch: the same inputs through each twin, every intermediate compared.
+
+For each scenario:
+  data            load_data in each language vs Python's, exactly
+  forward         Z_l, A_l and the cost of one forward pass on Python's data and initial params
+  gradients       dW_l, db_l of the backward pass that follows
+  initial_params  run_scenario's initial parameters, exactly (the shared stream)
+  loss_curve      run_scenario's whole loss curve
+  final_params    run_scenario's final parameters
+Before the scenarios, the random stream itself is compared draw for draw.
+"""
+import json
+import os
+import time
+
+import numpy as np
+
+from .bridges import LANGUAGES, LanguageError, PythonBridge, environment_problem
+from .compare import QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
+from .worker import LanguageFailure, Worker
+
+RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
+
+
+class Crosscheck:
+    """Holds the language workers for a run; compare(path) gives one scenario's entry."""
+
+    def __init__(self, langs=LANGUAGES, timeout=600.0, log=print):
+        self.langs = [lang for lang in langs if lang != "python"]
+        self.python = PythonBridge()
+        self.log = log
+        self.workers = {lang: Worker(lang, timeout=timeout) for lang in self.langs}
+        self.problems = {lang: environment_problem(lang) for lang in self.langs}
+
+    def close(self):
+        for w in self.workers.values():
+            w.close()
+
+    def _call(self, lang, method, *args):
+        if lang == "python":
+            return getattr(self.python, method)(*args)
+        if self.problems[lang]:
+            raise LanguageFailure(self.problems[lang])
+        return self.workers[lang].call(method, *args)
+
+    def random_stream(self):
+        """Uniforms and normals for a few seeds, each language against Python, bit for bit."""
+        entry = {"name": "random_stream", "agree": True, "languages": {}, "mismatches": [],
+                 "max_rel_diff": {}}
+        worst = 0.0
+        for lang in self.langs:
+            info = entry["languages"].setdefault(lang, {})
+            try:
+                for seed in RNG_CHECK["seeds"]:
+                    for kind in ("uniform", "normal"):
+                        ref = getattr(self.python, f"rng_{kind}")(seed, RNG_CHECK["draws"])
+                        got = self._call(lang, f"rng_{kind}", seed, RNG_CHECK["draws"])
+                        d = rel_diff(got, ref)
+                        worst = max(worst, d)
+                        if first_mismatch(got, ref, 0.0) is not None:
+                            entry["agree"] = False
+                            entry["mismatches"].append(
+                                f"random_stream, {lang}, rng_{kind}(seed {seed}): not bit-identical"
+                                f", first at {describe(got, ref)}")
+                info["bit_identical"] = entry["agree"]
+            except (LanguageError, LanguageFailure) as e:
+                entry["agree"] = False
+                info["error"] = str(e)
+                entry["mismatches"].append(f"random_stream, {lang}: {e}")
+        entry["max_rel_diff"]["data"] = worst
+        return entry
+
+    def compare(self, path):
+        """One scenario: run it in every language and compare each quantity with Python's."""
+        path = os.path.abspath(path)
+        entry = {"name": os.path.splitext(os.path.basename(path))[0], "scenario": path,
+                 "agree": True, "languages": {}, "mismatches": [],
+                 "max_rel_diff": {q: 0.0 for q in QUANTITIES}}
+        try:
+            ref = self._reference(path)
+        except LanguageError as e:
+            ref = None
+            entry["agree"] = False
+            entry["languages"]["python"] = {"error": str(e)}
+            entry["mismatches"].append(f"{entry['name']}, python: {e}")
+            self.log(f"  {entry['name']} [python]: {e}")
+        if ref is not None:
+            entry["name"] = ref["result"]["name"]
+            entry["languages"]["python"] = _summary(ref["result"], ref["seconds"])
+        for lang in self.langs:
+            self._compare_language(entry, lang, path, ref)
+        return entry
+
+    def _reference(self, path):
+        import dlfp
+
+        t0 = time.perf_counter()
+        py = self.python
+        X, labels = py.load_data(path)
+        scen = py._call("read_scenario", path)
+        py._call("check_data", X, labels, scen["layers"], scen["activations"][-1])
+        Y = dlfp.labels_to_targets(labels, scen["activations"][-1], scen["layers"][-1])
+        params0, _ = dlfp.initialize_parameters(scen["layers"], scen["init"],
+                                                dlfp.rng_create(scen["seed"]))
+        step = py.forward_backward(X, Y, params0, scen["activations"])
+        result = py.run_scenario(path)
+        return {"scenario": scen, "X": X, "labels": labels, "Y": Y, "params0": params0,
+                "step": step, "result": result, "seconds": time.perf_counter() - t0}
+
+    def _compare_language(self, entry, lang, path, ref):
+        name = entry["name"]
+        t0 = time.perf_counter()
+        try:
+            if ref is None:  # Python rejected the scenario: each language must reject it too
+                self._call(lang, "run_scenario", path)
+                raise LanguageError("accepted a scenario that Python rejected")
+            X, labels = self._call(lang, "load_data", path)
+            self._check(entry, lang, "data", {"X": X, "labels": labels},
+                        {"X": ref["X"], "labels": ref["labels"]})
+            step = self._call(lang, "forward_backward", ref["X"], ref["Y"], ref["params0"],
+                              ref["scenario"]["activations"])
+            forward = [k for k in ref["step"] if not k.startswith("d")]
+            grads = [k for k in ref["step"] if k.startswith("d")]
+            self._check(entry, lang, "forward", step, ref["step"], forward)
+            self._check(entry, lang, "gradients", step, ref["step"], grads)
+            result = self._call(lang, "run_scenario", path)
+            entry["languages"][lang] = _summary(result, time.perf_counter() - t0)
+            rres = ref["result"]
+            self._check(entry, lang, "initial_params", result["initial_params"],
+                        rres["initial_params"])
+            self._check(entry, lang, "loss_curve", {"loss_curve": result["loss_curve"]},
+                        {"loss_curve": rres["loss_curve"]})
+            self._check(entry, lang, "final_params", result["final_params"],
+                        rres["final_params"])
+        except (LanguageError, LanguageFailure) as e:
+            info = entry["languages"].setdefault(lang, {})
+            info["error"] = str(e)
+            info["seconds"] = time.perf_counter() - t0
+            if not (ref is None and isinstance(e, LanguageError)):
+                entry["agree"] = False
+                entry["mismatches"].append(f"{name}, {lang}: {e}")
+            self.log(f"  {name} [{lang}]: {e}")
+
+    def _check(self, entry, lang, quantity, got, want, keys=None):
+        tol = TOLERANCES[quantity]
+        for key in keys or list(want):
+            if key not in got:
+                d = float("inf")
+                where = "missing"
+            else:
+                d = rel_diff(got[key], want[key])
+                where = first_mismatch(got[key], want[key], tol)
+            entry["max_rel_diff"][quantity] = max(entry["max_rel_diff"][quantity], d)
+            entry.setdefault("by_language", {}).setdefault(lang, {})
+            prev = entry["by_language"][lang].get(quantity, 0.0)
+            entry["by_language"][lang][quantity] = max(prev, d)
+            if where is not None:
+                entry["agree"] = False
+                detail = "missing" if where == "missing" else describe(got[key], want[key])
+                entry["mismatches"].append(
+                    f"{entry['name']}, {lang}, {quantity}: {key} differs first at index {where}"
+                    f" ({detail}; max rel diff {d:.3g} > {tol:g})")
+
+
+def _summary(result, seconds):
+    return {"initial_params": result["initial_params"], "final_params": result["final_params"],
+            "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
+            "seconds": round(seconds, 3)}
+
+
+def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
+    """Cross-check each scenario; print the table; write the JSON report; return all-agree."""
+    cc = Crosscheck(langs, timeout=timeout, log=log)
+    entries = []
+    try:
+        for lang, problem in cc.problems.items():
+            if problem:
+                log(f"{lang}: {problem}")
+        log("random stream ...")
+        entries.append(cc.random_stream())
+        for path in paths:
+            log(f"{os.path.basename(str(path))} ...")
+            entries.append(cc.compare(str(path)))
+        versions = {lang: w.version for lang, w in cc.workers.items()}
+    finally:
+        cc.close()
+    versions["python"] = f"numpy {np.__version__}"
+    agree = all(e["agree"] for e in entries)
+    log(format_table(entries, cc.langs))
+    for e in entries:
+        for m in e["mismatches"]:
+            log(f"MISMATCH {m}")
+    log("all languages agree" if agree else "DISAGREEMENT: see the mismatches above")
+    if report:
+        write_report(report, entries, agree, versions)
+    return agree
+
+
+def format_table(entries, langs):
+    """scenario x language x quantity: the max relative difference against Python."""
+    cols = QUANTITIES
+    head = f"{'scenario':<22} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
+    lines = [head, "-" * len(head)]
+    for e in entries:
+        for lang in langs:
+            info = e["languages"].get(lang, {})
+            diffs = e.get("by_language", {}).get(lang, {})
+            if e["name"] == "random_stream":
+                cells = [("bit-identical" if info.get("bit_identical") else "DIFFERENT")
+                         if "error" not in info else "-"] + ["" for _ in cols[1:]]
+            else:
+                cells = [f"{diffs[c]:.2e}" if c in diffs else "-" for c in cols]
+            ok = "error" not in info and not any(m.startswith(f"{e['name']}, {lang},")
+                                                 or m.startswith(f"{e['name']}, {lang}:")
+                                                 for m in e["mismatches"])
+            lines.append(f"{e['name']:<22} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
+                         + ("  ok" if ok else "  FAIL"))
+    tol = " ".join(f"{TOLERANCES[c]:>14g}" for c in cols)
+    lines.append(f"{'tolerance':<22} {'':<8} {tol}")
+    return "\n".join(lines)
+
+
+def write_report(path, entries, agree, versions):
+    """The JSON report: matrices as lists of rows, written whole or not at all."""
+    def plain(v):
+        if isinstance(v, dict):
+            return {k: plain(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)):
+            return [plain(x) for x in v]
+        if isinstance(v, np.ndarray):
+            return plain(v.tolist())
+        if isinstance(v, float) and not np.isfinite(v):
+            return str(v)
+        if isinstance(v, np.generic):
+            return plain(v.item())
+        return v
+
+    doc = {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
+           "scenarios": plain(entries)}
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+    os.replace(tmp, path)

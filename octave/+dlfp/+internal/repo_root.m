@@ -1,0 +1,14 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{root} =} repo_root ()
+## root = the folder holding octave/ and fixtures/, found from this file's own place.
+##
+## Test blocks run in a scratch function where mfilename says nothing useful, so the
+## fixture tests ask here.
+## @end deftypefn
+
+function root = repo_root ()
+  here = fileparts (mfilename ("fullpath"));  # .../octave/+dlfp/+internal
+  root = fileparts (fileparts (fileparts (here)));
+endfunction
+
+%!assert (isfolder (fullfile (dlfp.internal.repo_root (), "octave", "+dlfp")))

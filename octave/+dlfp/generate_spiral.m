@@ -1,0 +1,35 @@
+## -*- texinfo -*-
+## @deftypefn  {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng})
+## @deftypefnx {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng}, @var{n_per_class}, @var{classes}, @var{noise})
+## r = i / (N - 1) ; t = 4 j + 4 r + noise * z ; x = [r sin(t) ; r cos(t)], class j = 0..K-1.
+##
+## The spiral of chapter 4 (CS231n's): K = @var{classes} arms (default 3) of
+## N = @var{n_per_class} points each (default 100), arm j labelled j, @var{noise}
+## default 0.2. @var{X} is 2 x N K, @var{labels} 1 x N K. The arithmetic follows
+## datasets.py step by step, so the bits match Python and R.
+## @end deftypefn
+
+function [X, labels, rng] = generate_spiral (rng, n_per_class = 100, classes = 3, noise = 0.2)
+  N = fix (n_per_class);
+  K = fix (classes);
+  [z, rng] = dlfp.rng_normal (rng, N * K);
+  r = repmat ((0:N - 1) / (N - 1), 1, K);  # (1, N K)
+  j = repelem (0:K - 1, N);  # (1, N K)
+  t = 4 * j + 4 * r + noise * z;
+  X = [r .* sin(t); r .* cos(t)];
+  labels = j;
+endfunction
+
+%!test
+%! [X, labels, rng] = dlfp.generate_spiral (dlfp.rng_create (1), 3, 2, 0);
+%! assert (labels, [0, 0, 0, 1, 1, 1]);
+%! ## noise 0: r = 0, 1/2, 1 and t = 4 j + 4 r
+%! r = [0, 0.5, 1, 0, 0.5, 1];
+%! t = 4 * [0, 0, 0, 1, 1, 1] + 4 * r;
+%! assert (X, [r .* sin(t); r .* cos(t)], 1e-15);
+%! [~, r6] = dlfp.rng_uniform (dlfp.rng_create (1), 12);
+%! assert (rng, r6);
+%!test
+%! [X, labels] = dlfp.generate_spiral (dlfp.rng_create (1));
+%! assert (size (X), [2, 300]);
+%! assert (size (labels), [1, 300]);

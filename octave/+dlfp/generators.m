@@ -1,0 +1,22 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{table} =} generators ()
+## GENERATORS: name -> [X, labels, rng] = generate(rng, options...) (spiral, circles, xor).
+##
+## Python's @code{GENERATORS}. Each takes its options positionally, in the order of
+## @code{dlfp.generator_options ()}.
+## @end deftypefn
+
+function table = generators ()
+  persistent t;
+  if (isempty (t))
+    t = struct ("spiral", @dlfp.generate_spiral, "circles", @dlfp.generate_circles,
+                "xor", @dlfp.generate_xor);
+  endif
+  table = t;
+endfunction
+
+%!test
+%! t = dlfp.generators ();
+%! assert (fieldnames (t), {"spiral"; "circles"; "xor"});
+%! [X, labels] = t.xor (1, 5);
+%! assert (size (X), [2, 5]);

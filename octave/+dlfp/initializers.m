@@ -1,0 +1,20 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{table} =} initializers ()
+## INITIALIZERS: name -> s = scale(n_prev) of W_l (scaled, he, xavier).
+##
+## Python's @code{INITIALIZERS}.
+## @end deftypefn
+
+function table = initializers ()
+  persistent t;
+  if (isempty (t))
+    t = struct ("scaled", @dlfp.scale_scaled, "he", @dlfp.scale_he,
+                "xavier", @dlfp.scale_xavier);
+  endif
+  table = t;
+endfunction
+
+%!test
+%! t = dlfp.initializers ();
+%! assert (fieldnames (t), {"scaled"; "he"; "xavier"});
+%! assert (t.he (2), 1);

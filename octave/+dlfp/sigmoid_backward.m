@@ -1,0 +1,10 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{dZ} =} sigmoid_backward (@var{dA}, @var{Z}, @var{A})
+## dZ = dA .* A .* (1 - A).
+## @end deftypefn
+
+function dZ = sigmoid_backward (dA, Z, A)
+  dZ = dA .* A .* (1 - A);
+endfunction
+
+%!assert (dlfp.sigmoid_backward (2, 0, 0.5), 0.5)

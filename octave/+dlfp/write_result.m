@@ -1,0 +1,84 @@
+## -*- texinfo -*-
+## @deftypefn {} {} write_result (@var{result}, @var{path})
+## Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.
+##
+## The file appears whole or not at all: it is written beside @var{path} and renamed over
+## it. Every number is written with %.17g, which reads back to the same double.
+## @end deftypefn
+
+function write_result (result, path)
+  text = sprintf ("{\n \"name\": %s,\n \"initial_params\": %s,\n \"final_params\": %s,\n \"loss_curve\": %s,\n \"train_accuracy\": %s\n}\n",
+                  dlfp.internal.json_string (result.name),
+                  params_json (result.initial_params), params_json (result.final_params),
+                  dlfp.internal.json_matrix (result.loss_curve, 1),
+                  number_json (result.train_accuracy));
+  folder = fileparts (make_absolute_filename (path));
+  tmp = [tempname(folder, ".dlfp-") ".json"];
+  fid = fopen (tmp, "w");
+  if (fid < 0)
+    error ("write_result: cannot write %s", tmp);
+  endif
+  unwind_protect
+    fputs (fid, text);
+    fclose (fid);
+    fid = -1;
+    [ok, msg] = rename (tmp, path);
+    if (ok != 0)
+      error ("write_result: cannot rename %s to %s: %s", tmp, path, msg);
+    endif
+  unwind_protect_cleanup
+    if (fid >= 0)
+      fclose (fid);
+    endif
+    if (isfile (tmp))
+      unlink (tmp);
+    endif
+  end_unwind_protect
+endfunction
+
+function text = number_json (x)
+  dlfp.internal.json_matrix (x, 0);  # for its check of NaN and Inf
+  text = sprintf ("%.17g", x);
+endfunction
+
+function text = params_json (params)
+  keys = fieldnames (params)';
+  items = cellfun (@(k) sprintf ("  \"%s\": %s", k, dlfp.internal.json_matrix (params.(k), 2)),
+                   keys, "UniformOutput", false);
+  text = ["{\n" strjoin(items, ",\n") "\n }"];
+endfunction
+
+%!test
+%! result = struct ("name", "a \"q\"", "initial_params", struct ("W1", [1, 0.1; -2, 1e-300], "b1", [0; 0]),
+%!                  "final_params", struct ("W1", [pi, -1/3; realmin / 8, realmax], "b1", [1; 2]),
+%!                  "loss_curve", [0, 0.6931471805599453; 5, 1/3], "train_accuracy", 2/3);
+%! f = [tempname() ".json"];
+%! unwind_protect
+%!   dlfp.write_result (result, f);
+%!   back = jsondecode (fileread (f));
+%!   assert (isequal (back, result));
+%!   assert (isequal (fieldnames (back), fieldnames (result)));
+%!   assert (numel (dir ([fileparts(f) "/.dlfp-*"])), 0);
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%!test
+%! ## a failure leaves neither the target nor a temporary file behind
+%! result = struct ("name", "x", "initial_params", struct ("W1", NaN, "b1", 0),
+%!                  "final_params", struct ("W1", 1, "b1", 0), "loss_curve", [0, 1],
+%!                  "train_accuracy", 1);
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   f = fullfile (d, "r.json");
+%!   try
+%!     dlfp.write_result (result, f);
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, "Out of range float values are not JSON compliant");
+%!   end_try_catch
+%!   assert (numel (dir (d)), 2);  # . and ..
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect

@@ -1,0 +1,82 @@
+# The shared random stream: MINSTD computed exactly in doubles, vectorized by jump-ahead.
+#
+# The same seed gives bit-identical uniforms and normals in Python, R and Octave. The generator
+# state is a plain number that goes in and comes back out; nothing is changed in place.
+
+MODULUS <- 2147483647  # 2^31 - 1
+MULTIPLIER <- 48271
+HALF <- 65536  # 2^16: splitting one factor keeps every product below 2^53
+
+#' r = (a * b) mod (2^31 - 1), exact in doubles for 0 <= a, b < 2^31.
+#'
+#' @param a,b Integers held in doubles, below 2^31 (recycled against each other).
+#' @return The product modulo 2^31 - 1, exactly.
+#' @export
+mulmod <- function(a, b) {
+  hi <- floor(b / HALF)
+  lo <- b - hi * HALF
+  r <- mod_m(a * hi)  # a*hi < 2^47
+  mod_m(r * HALF + a * lo)  # < 2^48: still exact
+}
+
+# floor(x/m) is exact for x < 2^53 with m ~ 2^31, so this is the integer remainder; written out
+# (not %%) so the three languages do the very same operations.
+mod_m <- function(x) x - floor(x / MODULUS) * MODULUS
+
+#' p_k = 48271^k mod (2^31 - 1) for k = 1..n, by repeated doubling.
+#'
+#' @param n How many powers.
+#' @return A numeric vector of length n.
+#' @export
+multiplier_powers <- function(n) {
+  p <- MULTIPLIER
+  while (length(p) < n) {
+    # a^(k + len) = a^k * a^len: doubling keeps this O(n) with O(log n) vector steps
+    p <- c(p, mulmod(p, p[length(p)]))
+  }
+  p[seq_len(n)]
+}
+
+#' x_0 = seed + 1: the generator state for a seed in 0 .. 2^31 - 3.
+#'
+#' @param seed An integer from 0 to 2147483645 (x_0 = 2^31 - 1 would be 0 mod m, a stuck stream).
+#' @return The generator state, an integer in [1, 2^31 - 2] held in a double.
+#' @export
+rng_create <- function(seed) {
+  ok <- is.numeric(seed) && length(seed) == 1 && is.finite(seed) && seed == floor(seed) &&
+    seed >= 0 && seed <= MODULUS - 2
+  if (!ok) {
+    dlfp_stop("rng_create", paste0("seed must be an integer from 0 to 2147483645, got ",
+                                   fmt_number(seed)))
+  }
+  as.numeric(seed) + 1
+}
+
+#' u_k = x_k / (2^31 - 1),  x_k = 48271^k x_0 mod (2^31 - 1): n uniforms in (0, 1).
+#'
+#' @param rng The generator state.
+#' @param n How many draws.
+#' @return list(u = numeric vector of length n, rng = the state after the n draws).
+#' @export
+rng_uniform <- function(rng, n) {
+  n <- trunc(n)
+  if (n <= 0) return(list(u = numeric(0), rng = rng))
+  x <- mulmod(rng, multiplier_powers(n))
+  list(u = x / MODULUS, rng = x[n])
+}
+
+#' z = sqrt(-2 log u1) * cos(2 pi u2): n standard normals from 2n uniforms (Box-Muller).
+#'
+#' Uniforms are taken in pairs (u1, u2) = (u_1, u_2), (u_3, u_4), ...
+#'
+#' @param rng The generator state.
+#' @param n How many draws.
+#' @return list(z = numeric vector of length n, rng = the state after).
+#' @export
+rng_normal <- function(rng, n) {
+  draw <- rng_uniform(rng, 2 * trunc(n))
+  odd <- c(TRUE, FALSE)  # recycled: u_1, u_3, ...
+  u1 <- draw$u[odd]
+  u2 <- draw$u[!odd]
+  list(z = sqrt(-2 * log(u1)) * cos((2 * pi) * u2), rng = draw$rng)
+}

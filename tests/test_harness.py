@@ -1,0 +1,187 @@
+"""The harness: comparisons, the cross-language checks, and how it survives a bad language."""
+import json
+import re
+
+import numpy as np
+import pytest
+
+from conftest import ROOT, require_language
+from harness import crosscheck
+from harness.bridges import LanguageError
+from harness.compare import first_mismatch, rel_diff
+from harness.paths import DATA, default_scenarios
+from harness.worker import LanguageFailure, Worker
+
+OTHERS = ["r", "octave"]
+
+
+def test_rel_diff_is_max_abs_over_max_reference():
+    assert rel_diff([1.0, 2.0], [1.0, 4.0]) == pytest.approx(0.5)
+    assert rel_diff([0.0, 1e-3], [0.0, 0.0]) == pytest.approx(1e-3)
+    assert rel_diff([1.0, 2.0, 3.0], [1.0, 2.0]) == float("inf")
+    assert rel_diff([np.nan], [1.0]) == float("inf")
+
+
+def test_first_mismatch_names_the_index():
+    b = np.arange(6.0).reshape(2, 3)
+    a = b.copy()
+    assert first_mismatch(a, b, 0.0) is None
+    a[1, 0] += 1e-9
+    a[1, 2] += 1.0
+    assert first_mismatch(a, b, 1e-12) == (1, 0)
+    assert first_mismatch(a, b, 1e-6) == (1, 2)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_random_stream_is_bit_identical(workers, lang):
+    import dlfp
+
+    w = workers(lang)
+    for seed in [0, 1, 42, 2147483645]:
+        for kind in ("uniform", "normal"):
+            want, _ = getattr(dlfp, f"rng_{kind}")(dlfp.rng_create(seed), 100000)
+            got = w.call(f"rng_{kind}", seed, 100000)
+            # compare the raw bits, not the values with a tolerance
+            assert np.array_equal(got.view(np.uint64), want.view(np.uint64)), (lang, kind, seed)
+
+
+def short_copies(tmp_path, epochs=200):
+    """The default suite, cut to a few epochs, written where the tests may write."""
+    paths = []
+    for p in default_scenarios():
+        s = json.loads(p.read_text())
+        s["epochs"] = epochs
+        s["record_every"] = 20
+        if "csv" in s["data"]:
+            s["data"]["csv"] = str((p.parent / s["data"]["csv"]).resolve())
+        out = tmp_path / p.name
+        out.write_text(json.dumps(s))
+        paths.append(out)
+    return paths
+
+
+def test_crosscheck_agrees_on_the_default_suite_cut_short(tmp_path):
+    for lang in OTHERS:
+        require_language(lang)
+    report = tmp_path / "report.json"
+    lines = []
+    assert crosscheck.run(short_copies(tmp_path), report=str(report), log=lines.append, timeout=300)
+    doc = json.loads(report.read_text())
+    assert doc["agree"] is True
+    names = [s["name"] for s in doc["scenarios"]]
+    assert names[0] == "random_stream"
+    assert {"logreg_breast_cancer", "deep_xor", "spiral_softmax", "one_hidden_circles"} <= set(names)
+    for s in doc["scenarios"][1:]:
+        assert set(s["languages"]) == {"python", "r", "octave"}
+        for lang, info in s["languages"].items():
+            assert np.array(info["loss_curve"]).shape == (11, 2)
+            assert isinstance(info["initial_params"]["W1"][0], list)  # lists of rows
+        assert s["max_rel_diff"]["initial_params"] == 0.0
+        assert s["max_rel_diff"]["forward"] <= 1e-12
+    assert "all languages agree" in lines[-1]
+
+
+def test_a_different_language_is_caught(tmp_path, monkeypatch):
+    # a stand-in "language" whose gradients are off by one part in 1e9 must fail the check
+    for lang in OTHERS:
+        require_language(lang)
+    import dlfp
+
+    cc = crosscheck.Crosscheck(langs=["python", "r"], timeout=300, log=lambda s: None)
+    real_call = cc._call
+
+    def skewed(lang, method, *args):
+        out = real_call(lang, method, *args)
+        if lang == "r" and method == "forward_backward":
+            out["dW1"] = out["dW1"] * (1 + 1e-9)
+        return out
+
+    monkeypatch.setattr(cc, "_call", skewed)
+    try:
+        entry = cc.compare(str(short_copies(tmp_path)[0]))
+    finally:
+        cc.close()
+    assert not entry["agree"]
+    assert any(re.search(r", r, gradients: dW1 differs first at index \(0, 0\)", m)
+               for m in entry["mismatches"]), entry["mismatches"]
+    del dlfp
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"activations": ["swish", "softmax"]}, "unknown activation 'swish'"),
+    ({"layers": [3, 100, 3]}, "the data have 2 features but the first layer has 3 units"),
+])
+def test_bad_scenario_is_reported_per_language(tmp_path, change, message):
+    for lang in OTHERS:
+        require_language(lang)
+    s = json.loads((ROOT / "fixtures/scenarios/spiral_softmax.json").read_text())
+    s.update(change)
+    p = tmp_path / "bad.json"
+    p.write_text(json.dumps(s))
+    cc = crosscheck.Crosscheck(timeout=120, log=lambda s: None)
+    try:
+        entry = cc.compare(str(p))
+    finally:
+        cc.close()
+    assert not entry["agree"]
+    for lang in ["python"] + OTHERS:
+        assert message in entry["languages"][lang]["error"], (lang, entry["languages"][lang])
+
+
+def test_bad_data_makes_the_cli_exit_nonzero(tmp_path, capsys):
+    for lang in OTHERS:
+        require_language(lang)
+    from harness.__main__ import main
+
+    rows = (DATA / "breast_cancer.csv").read_text().splitlines()[:20]
+    rows[7] = ",".join(["NaN"] + rows[7].split(",")[1:])
+    (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
+    s = json.loads((ROOT / "fixtures/scenarios/logreg_breast_cancer.json").read_text())
+    s["data"]["csv"] = "d.csv"
+    (tmp_path / "nan.json").write_text(json.dumps(s))
+    assert main(["crosscheck", str(tmp_path / "nan.json")]) == 1
+    out = capsys.readouterr().out
+    for lang in ["python", "r", "octave"]:
+        assert f"[{lang}]: dlfp: check_data: X has NaN or Inf at feature 1, example 8" in out, out
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_a_hung_language_is_killed_and_the_next_call_works(tmp_path, lang):
+    require_language(lang)
+    s = json.loads((ROOT / "fixtures/scenarios/spiral_softmax.json").read_text())
+    s["epochs"] = 10**7
+    p = tmp_path / "long.json"
+    p.write_text(json.dumps(s))
+    w = Worker(lang, timeout=60)
+    try:
+        with pytest.raises(LanguageFailure, match=f"{lang} timed out after 3 s in run_scenario"):
+            w.call("run_scenario", str(p), timeout=3)
+        assert w.call("rng_uniform", 0, 1)[0] * 2147483647 == 48271.0
+        with pytest.raises(LanguageError, match="dlfp: read_scenario: no such file"):
+            w.call("run_scenario", str(tmp_path / "nope.json"))
+    finally:
+        w.close()
+
+
+def public_python_names():
+    import dlfp
+
+    return sorted(n for n in dir(dlfp) if not n.startswith("_") and callable(getattr(dlfp, n))
+                  and n != "DlfpError")
+
+
+def test_every_python_function_has_an_r_and_an_octave_twin():
+    r_src = "\n".join(p.read_text() for p in (ROOT / "r" / "R").glob("*.R"))
+    r_names = set(re.findall(r"^([A-Za-z_][A-Za-z0-9_.]*)\s*<-", r_src, flags=re.M))
+    oct_names = {p.stem for p in (ROOT / "octave" / "+dlfp").glob("*.m")}
+    missing_r, missing_oct = [], []
+    for name in public_python_names():
+        if name not in r_names:
+            missing_r.append(name)
+        if name.lower() not in oct_names:
+            missing_oct.append(name)
+    for table in ["ACTIVATIONS", "DERIVATIVES", "COSTS", "INITIALIZERS", "OPTIMIZERS", "GENERATORS"]:
+        if table not in r_names:
+            missing_r.append(table)
+    assert not missing_r, f"R lacks: {missing_r}"
+    assert not missing_oct, f"Octave lacks: {missing_oct}"

@@ -1,0 +1,144 @@
+"""Scenario files, data loading and bad input, in the Python twin."""
+import json
+import os
+
+import numpy as np
+import pytest
+
+import dlfp
+
+BASE = {"name": "t", "data": {"csv": "d.csv"}, "layers": [2, 3, 1],
+        "activations": ["tanh", "sigmoid"], "learning_rate": 0.5, "epochs": 20,
+        "record_every": 5}
+
+
+def write(tmp_path, scenario, rows=None, name="s.json"):
+    if rows is not None:
+        (tmp_path / "d.csv").write_text("\n".join(",".join(map(str, r)) for r in rows) + "\n")
+    p = tmp_path / name
+    p.write_text(json.dumps(scenario) if not isinstance(scenario, str) else scenario)
+    return str(p)
+
+
+ROWS = [[0.0, 1.0, 1], [1.0, 0.0, 1], [0.0, 0.0, 0], [1.0, 1.0, 0]]
+
+
+def test_defaults_are_filled(tmp_path):
+    s = dlfp.read_scenario(write(tmp_path, BASE, ROWS))
+    assert (s["init"], s["seed"], s["optimizer"], s["description"]) == ("scaled", 1, "gd", "")
+
+
+def test_csv_is_read_one_example_per_row(tmp_path):
+    X, labels = dlfp.load_data(dlfp.read_scenario(write(tmp_path, BASE, ROWS)))
+    assert X.tolist() == [[0, 1, 0, 1], [1, 0, 0, 1]]
+    assert labels.tolist() == [1, 1, 0, 0]
+
+
+def test_loss_curve_records_every_k_and_the_last_epoch(tmp_path):
+    r = dlfp.run_scenario(write(tmp_path, dict(BASE, epochs=12), ROWS))
+    assert r["loss_curve"][:, 0].tolist() == [0, 5, 10, 11]
+    # the first record is the cost at the initial parameters, before any update
+    Y = np.array([[1.0, 1.0, 0.0, 0.0]])
+    X = np.array([[0.0, 1, 0, 1], [1, 0, 0, 1]])
+    _, caches = dlfp.forward_propagation(X, r["initial_params"], ["tanh", "sigmoid"])
+    assert r["loss_curve"][0, 1] == dlfp.compute_cost(caches[-1]["Z"], Y, "sigmoid")
+
+
+def test_generator_data_uses_data_seed_or_the_scenario_seed(tmp_path):
+    sc = dict(BASE, data={"generator": "xor", "n": 10}, seed=4)
+    X1, _ = dlfp.load_data(dlfp.read_scenario(write(tmp_path, sc)))
+    u, _ = dlfp.rng_uniform(dlfp.rng_create(4), 20)
+    assert np.array_equal(X1, np.vstack([2 * u[:10] - 1, 2 * u[10:] - 1]))
+    sc["data"]["seed"] = 5
+    X2, _ = dlfp.load_data(dlfp.read_scenario(write(tmp_path, sc)))
+    assert not np.array_equal(X1, X2)
+
+
+def test_write_result_round_trips_every_bit(tmp_path):
+    r = dlfp.run_scenario(write(tmp_path, BASE, ROWS))
+    out = tmp_path / "r.json"
+    dlfp.write_result(r, str(out))
+    back = json.loads(out.read_text())
+    assert np.array_equal(np.array(back["final_params"]["W1"]), r["final_params"]["W1"])
+    assert np.array_equal(np.array(back["loss_curve"]), r["loss_curve"])
+
+
+def test_write_result_never_leaves_half_a_file(tmp_path):
+    out = tmp_path / "r.json"
+    out.write_text('{"old": true}\n')
+    with pytest.raises(ValueError):
+        dlfp.write_result({"name": "x", "bad": float("nan")}, str(out))
+    assert out.read_text() == '{"old": true}\n'
+    assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
+
+
+@pytest.mark.parametrize("change,message", [
+    ({"activations": ["swish", "sigmoid"]},
+     r"read_scenario: unknown activation 'swish' \(known: relu, sigmoid, softmax, tanh\)"),
+    ({"activations": ["softmax", "sigmoid"]},
+     r"unknown hidden activation 'softmax' \(known: relu, sigmoid, tanh\)"),
+    ({"activations": ["tanh", "relu"]}, r"unknown output activation 'relu' \(known: sigmoid, softmax\)"),
+    ({"activations": ["tanh"]}, r"'activations' has 1 entries but 'layers' needs 2"),
+    ({"layers": [2, 3, 2]}, r"a sigmoid output has 1 unit but 'layers' ends in 2"),
+    ({"layers": [2]}, r"'layers' must be a list of at least 2 positive integers"),
+    ({"layers": [2, 0, 1]}, r"'layers' must be a list of at least 2 positive integers"),
+    ({"init": "glorot"}, r"unknown init 'glorot' \(known: he, scaled, xavier\)"),
+    ({"optimizer": "sgd"}, r"unknown optimizer 'sgd' \(known: gd\)"),
+    ({"learning_rate": -1}, r"'learning_rate' must be a positive number"),
+    ({"epochs": 2.5}, r"'epochs' must be a positive integer"),
+    ({"seed": -3}, r"'seed' must be an integer from 0 to 2147483645"),
+    ({"colour": "red"}, r"unknown field 'colour' \(allowed: activations, data, description, epochs"),
+    ({"data": {"generator": "moons"}}, r"unknown generator 'moons' \(known: circles, spiral, xor\)"),
+    ({"data": {"generator": "xor", "m": 3}}, r"unknown field of 'data' 'm' \(allowed: generator, n, seed\)"),
+    ({"data": {}}, r"'data' must be an object with exactly one of 'csv' or 'generator'"),
+])
+def test_bad_scenario_fields_are_named(tmp_path, change, message):
+    with pytest.raises(dlfp.DlfpError, match=message):
+        dlfp.read_scenario(write(tmp_path, dict(BASE, **change), ROWS))
+
+
+def test_missing_field_is_named(tmp_path):
+    sc = dict(BASE)
+    del sc["epochs"]
+    with pytest.raises(dlfp.DlfpError, match="dlfp: read_scenario: missing field 'epochs'"):
+        dlfp.read_scenario(write(tmp_path, sc, ROWS))
+
+
+def test_missing_and_malformed_files(tmp_path):
+    with pytest.raises(dlfp.DlfpError, match="dlfp: read_scenario: no such file: "):
+        dlfp.read_scenario(str(tmp_path / "nope.json"))
+    with pytest.raises(dlfp.DlfpError, match="dlfp: read_scenario: malformed JSON in "):
+        dlfp.read_scenario(write(tmp_path, '{"name": "t", '))
+    with pytest.raises(dlfp.DlfpError, match="dlfp: load_data: no such file: "):
+        dlfp.run_scenario(write(tmp_path, dict(BASE, data={"csv": "gone.csv"})))
+    (tmp_path / "d.csv").write_text("1,2,x\n")
+    with pytest.raises(dlfp.DlfpError, match="dlfp: load_data: malformed CSV in "):
+        dlfp.run_scenario(write(tmp_path, BASE))
+
+
+@pytest.mark.parametrize("rows,message", [
+    ([[0, 1, 1], [1, "nan", 0]], "dlfp: check_data: X has NaN or Inf at feature 2, example 2"),
+    ([[0, 1, 1], [1, 0, 2]], r"dlfp: check_data: label 2 at example 2 is out of range 0..1"),
+    ([[0, 1, 1], [1, 0, 0.5]], r"dlfp: check_data: label 0.5 at example 2 is out of range 0..1"),
+    ([[0, 1, 2, 1], [1, 0, 2, 0]],
+     "dlfp: check_data: the data have 3 features but the first layer has 2 units"),
+])
+def test_bad_data_is_named(tmp_path, rows, message):
+    with pytest.raises(dlfp.DlfpError, match=message):
+        dlfp.run_scenario(write(tmp_path, BASE, rows))
+
+
+def test_softmax_labels_are_checked_against_the_classes(tmp_path):
+    sc = dict(BASE, layers=[2, 3, 3], activations=["relu", "softmax"])
+    with pytest.raises(dlfp.DlfpError, match=r"label 3 at example 1 is out of range 0..2"):
+        dlfp.run_scenario(write(tmp_path, sc, [[0, 1, 3], [1, 0, 0]]))
+
+
+def test_cli_writes_result_and_reports_errors(tmp_path, capsys):
+    from dlfp.__main__ import main
+
+    out = tmp_path / "r.json"
+    assert main(["run", write(tmp_path, BASE, ROWS), "--out", str(out), "--quiet"]) == 0
+    assert json.loads(out.read_text())["name"] == "t"
+    assert main(["run", str(tmp_path / "nope.json")]) == 2
+    assert "dlfp: read_scenario: no such file" in capsys.readouterr().err

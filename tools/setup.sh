@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Idempotent set-up: installs only what is missing.
+#   Debian: R, Octave, jsonlite, testthat, OpenBLAS (R and Octave multiply ~15x slower without it)
+#   .venv:  the pinned requirements.txt, and a .pth that puts python/ and the repo on the path
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat libopenblas0-pthread)
+missing=()
+for p in "${DEBS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+for exe in R Rscript octave-cli; do
+  command -v "$exe" >/dev/null || { echo "setup: $exe is still missing after apt-get" >&2; exit 1; }
+done
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv"
+  "$PY" -m venv .venv
+fi
+STAMP=.venv/.dlfp-setup
+WANT="$(sha256sum requirements.txt | cut -d' ' -f1) $ROOT"
+if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
+  echo "setup: installing requirements.txt into .venv"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  SITE=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+  printf '%s\n%s\n' "$ROOT/python" "$ROOT" > "$SITE/dlfp-dev.pth"
+  echo "$WANT" > "$STAMP"
+fi
