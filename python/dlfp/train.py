@@ -1,6 +1,7 @@
 """The training loop and its optimizers, looked up by name in OPTIMIZERS."""
 import numpy as np
 
+from .activations import lookup
 from .network import backward_propagation, compute_cost, forward_propagation, update_parameters
 
 OPTIMIZERS = {"gd": update_parameters}
@@ -32,7 +33,7 @@ def train(X, Y, params, activations, learning_rate, epochs, record_every, optimi
     params : dict
     loss_curve : ndarray, shape (n_records, 2)
     """
-    update = OPTIMIZERS[optimizer]
+    update = lookup(OPTIMIZERS, optimizer, "optimizer", "train")
     curve = []
     for e in range(epochs):
         AL, caches = forward_propagation(X, params, activations)
