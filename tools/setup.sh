@@ -32,7 +32,12 @@ STAMP=.venv/.dlfp-setup
 WANT="$(sha256sum requirements.txt | cut -d' ' -f1) $ROOT"
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   echo "setup: installing requirements.txt into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  # this machine's pip configuration warns about absent local indexes on every package
+  if ! out=$(.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt 2>&1); then
+    echo "$out" >&2
+    exit 1
+  fi
+  echo "$out" | grep -v '^WARNING: Location' || true
   SITE=$(.venv/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
   printf '%s\n%s\n' "$ROOT/python" "$ROOT" > "$SITE/dlfp-dev.pth"
   echo "$WANT" > "$STAMP"
