@@ -31,6 +31,20 @@ def main(argv=None):
     cc.add_argument("--report", help="write the JSON report to this file")
     cc.add_argument("--timeout", type=float, default=600.0,
                     help="seconds a language may take for one call before it is killed (default 600)")
+    gc = sub.add_parser("gradcheck", help="check each language's gradients by finite differences",
+                        description="Each language compares its backward propagation with centered "
+                        "finite differences over every parameter (L2 on, dropout off) and must stay "
+                        "below 1e-7.")
+    gc.add_argument("scenarios", nargs="*",
+                    help="scenario JSON files (default: every file in fixtures/scenarios)")
+    gc.add_argument("--langs", type=_langs, default=LANGUAGES,
+                    help="comma-separated languages (default: python,r,octave)")
+    gc.add_argument("--examples", type=int, default=32,
+                    help="check on the first N examples of the data (default 32)")
+    gc.add_argument("--max-params", type=int, default=20000,
+                    help="skip networks with more parameters than this (default 20000)")
+    gc.add_argument("--timeout", type=float, default=600.0,
+                    help="seconds a language may take for one scenario (default 600)")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -46,6 +60,12 @@ def main(argv=None):
             print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
             return 2
         return 0 if run(paths, args.langs, args.timeout, args.report) else 1
+    if args.command == "gradcheck":
+        from .gradcheck import run as run_gradcheck
+
+        paths = args.scenarios or default_scenarios()
+        ok = run_gradcheck(paths, args.langs, args.examples, args.max_params, args.timeout)
+        return 0 if ok else 1
     from .fixtures import make_fixtures
 
     make_fixtures(args.scenarios or None)

@@ -101,12 +101,14 @@ class Crosscheck:
         scen = py._call("read_scenario", path)
         py._call("check_data", X, labels, scen["layers"], scen["activations"][-1])
         Y = dlfp.labels_to_targets(labels, scen["activations"][-1], scen["layers"][-1])
-        params0, _ = dlfp.initialize_parameters(scen["layers"], scen["init"],
-                                                dlfp.rng_create(scen["seed"]))
-        step = py.forward_backward(X, Y, params0, scen["activations"])
+        params0, rng = dlfp.initialize_parameters(scen["layers"], scen["init"],
+                                                  dlfp.rng_create(scen["seed"]))
+        # the first step as training takes it: L2, and dropout masks continuing the stream
+        step_args = (scen["activations"], scen["lambda"], scen["keep_prob"], rng)
+        step = py.forward_backward(X, Y, params0, *step_args)
         result = py.run_scenario(path)
         return {"scenario": scen, "X": X, "labels": labels, "Y": Y, "params0": params0,
-                "step": step, "result": result, "seconds": time.perf_counter() - t0}
+                "step": step, "step_args": step_args, "result": result, "seconds": time.perf_counter() - t0}
 
     def _compare_language(self, entry, lang, path, ref):
         name = entry["name"]
@@ -119,7 +121,7 @@ class Crosscheck:
             self._check(entry, lang, "data", {"X": X, "labels": labels},
                         {"X": ref["X"], "labels": ref["labels"]})
             step = self._call(lang, "forward_backward", ref["X"], ref["Y"], ref["params0"],
-                              ref["scenario"]["activations"])
+                              *ref["step_args"])
             forward = [k for k in ref["step"] if not k.startswith("d")]
             grads = [k for k in ref["step"] if k.startswith("d")]
             self._check(entry, lang, "forward", step, ref["step"], forward)
@@ -164,9 +166,12 @@ class Crosscheck:
 
 
 def _summary(result, seconds):
-    return {"initial_params": result["initial_params"], "final_params": result["final_params"],
-            "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
-            "seconds": round(seconds, 3)}
+    out = {"initial_params": result["initial_params"], "final_params": result["final_params"],
+           "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
+           "seconds": round(seconds, 3)}
+    if "test_accuracy" in result:
+        out["test_accuracy"] = result["test_accuracy"]
+    return out
 
 
 def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
