@@ -136,6 +136,11 @@ class OctaveBridge:
     def __init__(self):
         import logging
 
+        import shutil
+
+        # octave-cli has no GUI to fail to open, so it prints no X11 warnings at start
+        if shutil.which("octave-cli"):
+            os.environ.setdefault("OCTAVE_EXECUTABLE", shutil.which("octave-cli"))
         from oct2py import Oct2Py, Oct2PyError
 
         self.Oct2PyError = Oct2PyError

@@ -131,8 +131,9 @@ class Crosscheck:
             rres = ref["result"]
             self._check(entry, lang, "initial_params", result["initial_params"],
                         rres["initial_params"])
-            self._check(entry, lang, "loss_curve", {"loss_curve": result["loss_curve"]},
-                        {"loss_curve": rres["loss_curve"]})
+            # epochs must match exactly; costs within tolerance (never scaled by epoch numbers)
+            self._check(entry, lang, "loss_curve", _curve(result["loss_curve"]),
+                        _curve(rres["loss_curve"]))
             self._check(entry, lang, "final_params", result["final_params"],
                         rres["final_params"])
         except (LanguageError, LanguageFailure) as e:
@@ -163,6 +164,11 @@ class Crosscheck:
                 entry["mismatches"].append(
                     f"{entry['name']}, {lang}, {quantity}: {key} differs first at index {where}"
                     f" ({detail}; max rel diff {d:.3g} > {tol:g})")
+
+
+def _curve(c):
+    c = np.asarray(c, dtype=float).reshape(-1, 2)
+    return {"loss_curve epochs": c[:, 0], "loss_curve costs": c[:, 1]}
 
 
 def _summary(result, seconds):

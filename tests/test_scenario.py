@@ -66,7 +66,7 @@ def test_write_result_round_trips_every_bit(tmp_path):
 def test_write_result_never_leaves_half_a_file(tmp_path):
     out = tmp_path / "r.json"
     out.write_text('{"old": true}\n')
-    with pytest.raises(ValueError):
+    with pytest.raises(dlfp.DlfpError, match="dlfp: write_result: the result holds NaN or Inf"):
         dlfp.write_result({"name": "x", "bad": float("nan")}, str(out))
     assert out.read_text() == '{"old": true}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["r.json"]
@@ -91,6 +91,8 @@ def test_write_result_never_leaves_half_a_file(tmp_path):
     ({"data": {"generator": "moons"}}, r"unknown generator 'moons' \(known: circles, spiral, xor\)"),
     ({"data": {"generator": "xor", "m": 3}}, r"unknown field of 'data' 'm' \(allowed: generator, n, seed\)"),
     ({"data": {}}, r"'data' must be an object with exactly one of 'csv' or 'generator'"),
+    ({"data": {"generator": "spiral", "n_per_class": 1}}, r"'data.n_per_class' must be an integer of at least 2"),
+    ({"data": {"generator": "circles", "noise": -1}}, r"'data.noise' must be a non-negative number"),
 ])
 def test_bad_scenario_fields_are_named(tmp_path, change, message):
     with pytest.raises(dlfp.DlfpError, match=message):

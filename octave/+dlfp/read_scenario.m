@@ -37,8 +37,8 @@ endfunction
 %! assert (s.data, struct ("generator", "spiral", "seed", 1, "n_per_class", 100,
 %!                         "classes", 3, "noise", 0.2));
 %! assert (s.base_dir, fullfile (root, "fixtures", "scenarios"));
-%! assert (s.learning_rate, 0.6);
-%! assert (s.epochs, 10000);
+%! assert (s.learning_rate, 0.5);
+%! assert (s.epochs, 6000);
 %!test
 %! s = dlfp.read_scenario (fullfile (dlfp.internal.repo_root (), "fixtures", "scenarios",
 %!                                   "logreg_breast_cancer.json"));

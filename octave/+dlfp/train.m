@@ -13,8 +13,7 @@
 function [params, loss_curve] = train (X, Y, params, activations, learning_rate, epochs,
                                        record_every, optimizer = "gd", verbose = false)
   update = dlfp.internal.lookup_name (dlfp.optimizers (), optimizer, "optimizer", "train");
-  n_records = numel (unique ([0:record_every:epochs - 1, epochs - 1]));
-  loss_curve = zeros (n_records, 2);
+  loss_curve = zeros (numel (unique ([0:record_every:epochs - 1, epochs - 1])), 2);
   r = 0;
   for e = 0:epochs - 1
     [AL, caches] = dlfp.forward_propagation (X, params, activations);
@@ -29,6 +28,7 @@ function [params, loss_curve] = train (X, Y, params, activations, learning_rate,
     grads = dlfp.backward_propagation (AL, Y, caches, params, activations);
     params = update (params, grads, learning_rate);
   endfor
+  loss_curve = loss_curve(1:r, :);  # no rows at all when epochs is 0, as in Python
 endfunction
 
 %!test
@@ -50,5 +50,9 @@ endfunction
 %!test
 %! out = evalc ('dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, 1, 2, 1, "gd", true);');
 %! assert (out, sprintf ("epoch 0: cost 0.693147\nepoch 1: cost %.6f\n", log1p (exp (-1))));
+%!test
+%! [q, curve] = dlfp.train (1, 1, struct ("W1", 2, "b1", 0), {"sigmoid"}, 1, 0, 10);
+%! assert (size (curve), [0, 2]);
+%! assert (q.W1, 2);
 %!error <dlfp: train: unknown optimizer 'adam' \(known: gd\)>
 %! dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, 1, 2, 1, "adam");

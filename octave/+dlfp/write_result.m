@@ -13,10 +13,15 @@ function write_result (result, path)
                   dlfp.internal.json_matrix (result.loss_curve, 1),
                   number_json (result.train_accuracy));
   folder = fileparts (make_absolute_filename (path));
+  if (! isfolder (folder))
+    ## tempname would quietly fall back to /tmp, and the rename would then fail or cross
+    ## file systems; like Python's OSError this is not a dlfp input error.
+    error ("dlfp_write:nofolder", "write_result: no such folder: %s", folder);
+  endif
   tmp = [tempname(folder, ".dlfp-") ".json"];
-  fid = fopen (tmp, "w");
+  [fid, msg] = fopen (tmp, "w");
   if (fid < 0)
-    error ("write_result: cannot write %s", tmp);
+    error ("dlfp_write:open", "write_result: cannot write %s: %s", tmp, msg);
   endif
   unwind_protect
     fputs (fid, text);
@@ -24,7 +29,7 @@ function write_result (result, path)
     fid = -1;
     [ok, msg] = rename (tmp, path);
     if (ok != 0)
-      error ("write_result: cannot rename %s to %s: %s", tmp, path, msg);
+      error ("dlfp_write:rename", "write_result: cannot rename %s to %s: %s", tmp, path, msg);
     endif
   unwind_protect_cleanup
     if (fid >= 0)
@@ -78,6 +83,15 @@ endfunction
 %!     assert (err.message, "Out of range float values are not JSON compliant");
 %!   end_try_catch
 %!   assert (numel (dir (d)), 2);  # . and ..
+%!   result.initial_params.W1 = 1;
+%!   try
+%!     dlfp.write_result (result, fullfile (d, "missing", "r.json"));
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, ["write_result: no such folder: " fullfile(d, "missing")]);
+%!   end_try_catch
+%!   dlfp.write_result (result, f);
+%!   assert (numel (dir (d)), 3);
 %! unwind_protect_cleanup
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");

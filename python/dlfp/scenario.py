@@ -179,8 +179,11 @@ def _check_data(data, seed):
         _fail(fn, "'data.seed' must be an integer from 0 to 2147483645")
     for key, default in options.items():
         value = data.get(key, default)
-        if not _is_number(value) or value < 0 or (_is_int(default) and not _is_int(value)):
-            _fail(fn, f"'data.{key}' must be a non-negative {'integer' if _is_int(default) else 'number'}")
+        if isinstance(default, int):  # counts: a spiral arm needs 2 points (r = i / (N - 1))
+            if not _is_int(value) or value < 2:
+                _fail(fn, f"'data.{key}' must be an integer of at least 2")
+        elif not _is_number(value) or value < 0:
+            _fail(fn, f"'data.{key}' must be a non-negative number")
         out[key] = value
     return out
 
@@ -326,8 +329,13 @@ def write_result(result, path):
             return v.item()
         return v
 
-    text = json.dumps(plain(result), indent=1, allow_nan=False)
+    try:
+        text = json.dumps(plain(result), indent=1, allow_nan=False)
+    except ValueError:
+        _fail("write_result", "the result holds NaN or Inf, which JSON cannot carry")
     folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        _fail("write_result", f"no such folder: {folder}")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".dlfp-", suffix=".json")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:

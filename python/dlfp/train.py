@@ -1,6 +1,7 @@
 """The training loop: epochs of (mini-)batches, dropout, L2, any optimizer and lr schedule."""
 import numpy as np
 
+from .activations import lookup
 from .network import (backward_propagation, compute_cost, forward_propagation_dropout,
                       l2_penalty)
 from .optimizers import OPTIMIZERS, initialize_optimizer, learning_rate_at
@@ -38,7 +39,7 @@ def train(X, Y, params, activations, settings, rng, verbose=False):
     loss_curve : ndarray, shape (n_records, 2)
     rng : float
     """
-    update = OPTIMIZERS[settings["optimizer"]]
+    update = lookup(OPTIMIZERS, settings["optimizer"], "optimizer", "train")
     lambd, keep_prob = settings["lambda"], settings["keep_prob"]
     m = X.shape[1]
     state = initialize_optimizer(params)

@@ -6,11 +6,11 @@
 function text = json_string (s)
   s = strrep (s, '\', '\\');
   s = strrep (s, '"', '\"');
-  ctrl = find (s < 32);
-  for k = fliplr (ctrl)  # from the end, so earlier positions stay valid
-    s = [s(1:k - 1), sprintf('\\u%04x', double (s(k))), s(k + 1:end)];
-  endfor
-  text = ['"' s '"'];
+  ## control characters become \u00XX, one cell per character so lengths may change
+  chars = num2cell (s);
+  ctrl = s < 32;
+  chars(ctrl) = arrayfun (@(c) sprintf ('\\u%04x', c), double (s(ctrl)), "UniformOutput", false);
+  text = ['"' chars{:} '"'];
 endfunction
 
 %!assert (dlfp.internal.json_string ('a"b\c'), '"a\"b\\c"')

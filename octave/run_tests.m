@@ -1,0 +1,35 @@
+## run_tests.m: octave-cli octave/run_tests.m
+##
+## Runs the %!test, %!assert and %!error blocks of every file in octave/+dlfp (and its
+## +internal helpers), prints each file with failures and what failed, and ends with
+## the line "octave: N passed, N failed". Exits 1 if anything failed, else 0.
+## Known failures (%!xtest) and skipped blocks are counted apart and do not fail the run.
+
+here = fileparts (mfilename ("fullpath"));
+addpath (here);
+files = [dir(fullfile (here, "+dlfp", "*.m")); dir(fullfile (here, "+dlfp", "+internal", "*.m"))];
+passed = 0;
+failed = 0;
+known = 0;
+skipped = 0;
+for k = 1:numel (files)
+  path = fullfile (files(k).folder, files(k).name);
+  log_file = [tempname() ".log"];
+  fid = fopen (log_file, "w");
+  [n, nmax, nxfail, nbug, nskip, nrtskip] = test (path, "quiet", fid);
+  fclose (fid);
+  bad = nmax - n - nxfail - nbug;
+  passed += n;
+  failed += bad;
+  known += nxfail + nbug;
+  skipped += nskip + nrtskip;
+  if (bad > 0)
+    printf ("FAILED: %s (%d of %d)\n%s\n", path, bad, nmax, fileread (log_file));
+  endif
+  unlink (log_file);
+endfor
+if (known > 0 || skipped > 0)
+  printf ("octave: %d known failures (xtest), %d skipped\n", known, skipped);
+endif
+printf ("octave: %d passed, %d failed\n", passed, failed);
+exit (failed > 0);
