@@ -18,6 +18,7 @@ TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
               "final_params": 1e-6}
 RNG_SEEDS = {"uniform": [1, 42, 2147483645], "normal": [1, 42]}
 RNG_DRAWS = 1000
+STEP_EXAMPLES = 400
 MADE_BY = "make fixtures (python -m harness fixtures), from the Python twin of dlfp"
 
 
@@ -95,8 +96,11 @@ def write_scenario(path):
     for k, v in params0.items():
         write_matrix(folder / f"initial_{k}.csv", v)
     Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
-    # the first step as training takes it: L2, and dropout masks continuing the stream
-    step = dlfp.forward_backward(X, Y, params0, s["activations"], s["lambda"], s["keep_prob"], rng)
+    # the first step as training takes it (L2, and dropout masks continuing the stream), on
+    # the first STEP_EXAMPLES examples so that large data sets keep the fixture small
+    n = min(X.shape[1], STEP_EXAMPLES)
+    step = dlfp.forward_backward(X[:, :n], Y[:, :n], params0, s["activations"], s["lambda"],
+                                 s["keep_prob"], rng)
     for k, v in step.items():
         write_matrix(folder / f"step_{k}.csv", v)
     result = dlfp.run_scenario(str(path))
@@ -106,6 +110,7 @@ def write_scenario(path):
     summary = {
         "scenario": os.path.relpath(path, folder),
         "params": list(params0), "step": [k for k in step if k != "cost"],
+        "step_examples": n,
         "tolerances": TOLERANCES, "train_accuracy": result["train_accuracy"],
         "test_accuracy": result.get("test_accuracy"),
         "made_by": MADE_BY, "numpy_version": np.__version__,
