@@ -87,7 +87,7 @@ def test_write_result_never_leaves_half_a_file(tmp_path):
     ({"learning_rate": -1}, r"'learning_rate' must be a positive number"),
     ({"epochs": 2.5}, r"'epochs' must be a positive integer"),
     ({"seed": -3}, r"'seed' must be an integer from 0 to 2147483645"),
-    ({"colour": "red"}, r"unknown field 'colour' \(allowed: activations, data, description, epochs"),
+    ({"colour": "red"}, r"unknown field 'colour' \(allowed: activations, batch_size, beta, beta1"),
     ({"data": {"generator": "moons"}}, r"unknown generator 'moons' \(known: circles, spiral, xor\)"),
     ({"data": {"generator": "xor", "m": 3}}, r"unknown field of 'data' 'm' \(allowed: generator, n, seed\)"),
     ({"data": {}}, r"'data' must be an object with exactly one of 'csv', 'generator' or 'idx_images'"),
