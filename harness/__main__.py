@@ -45,6 +45,13 @@ def main(argv=None):
                     help="skip networks with more parameters than this (default 20000)")
     gc.add_argument("--timeout", type=float, default=600.0,
                     help="seconds a language may take for one scenario (default 600)")
+    bm = sub.add_parser("benchmark", help="seconds per training epoch in each language",
+                        description="Times one epoch of a scenario (default: full Fashion-MNIST) "
+                        "in each language and prints the ratios to Python.")
+    bm.add_argument("scenario", nargs="?", help="scenario JSON (default: "
+                    "fixtures/benchmarks/fashion_mnist.json)")
+    bm.add_argument("--langs", type=_langs, default=LANGUAGES,
+                    help="comma-separated languages (default: python,r,octave)")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -60,6 +67,11 @@ def main(argv=None):
             print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
             return 2
         return 0 if run(paths, args.langs, args.timeout, args.report) else 1
+    if args.command == "benchmark":
+        from .benchmark import DEFAULT, run as run_benchmark
+
+        run_benchmark(args.scenario or DEFAULT, args.langs)
+        return 0
     if args.command == "gradcheck":
         from .gradcheck import run as run_gradcheck
 

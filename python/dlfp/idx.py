@@ -51,10 +51,10 @@ def read_idx(path):
         raise DlfpError(f"dlfp: {fn}: {path} holds {have} data bytes but its header "
                         f"{'x'.join(map(str, dims))} needs {want}"
                         + (" (truncated)" if have < want else ""))
-    data = np.frombuffer(raw, dtype=np.uint8, offset=header).astype(float)
+    data = np.frombuffer(raw, dtype=np.uint8, offset=header).astype(float)  # (n * d,)
     if ndim == 1:
         return data
-    return data.reshape(dims[0], -1).T.copy()  # (d, n): one column per item
+    return data.reshape(dims[0], -1).T  # (d, n): one column per item, a view
 
 
 def write_idx(path, A):
