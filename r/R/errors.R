@@ -82,3 +82,17 @@ fmt_number <- function(x) {
   else if (is.numeric(x) && length(x) == 1) py_float_repr(x)
   else py_str(x, quote = TRUE)
 }
+
+#' s = sprintf("%.<digits>f", x), but NaN and Inf spelled as Python prints them (nan, inf).
+#'
+#' Progress lines must read the same in every language, even when training diverges.
+#'
+#' @param x A number.
+#' @param digits Digits after the point.
+#' @return A string.
+#' @keywords internal
+fmt_fixed <- function(x, digits) {
+  if (is.na(x)) return("nan")
+  if (is.infinite(x)) return(if (x > 0) "inf" else "-inf")
+  sprintf("%.*f", as.integer(digits), x)
+}

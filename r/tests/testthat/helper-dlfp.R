@@ -1,0 +1,62 @@
+# Makes the tests run from the source tree without installing the package: when dlfp's
+# functions are not already visible (test_check on the installed package provides them), every
+# file of r/R is sourced into the test environment, in the package's collation order.
+dlfp_r_dir <- normalizePath(testthat::test_path("..", "..", "R"), mustWork = FALSE)
+if (!exists("forward_backward", mode = "function")) {
+  for (dlfp_file in sort(list.files(dlfp_r_dir, pattern = "[.]R$", full.names = TRUE),
+                         method = "radix")) {
+    sys.source(dlfp_file, envir = environment())
+  }
+  rm(dlfp_file)
+}
+
+# The repository root (r/tests/testthat/../../..): scenarios, golden fixtures and the runner
+# live there; tests that need them skip when the tests run from an installed copy.
+dlfp_root <- normalizePath(testthat::test_path("..", "..", ".."), mustWork = FALSE)
+dlfp_fixtures <- file.path(dlfp_root, "fixtures")
+
+skip_without_repo <- function(path) {
+  testthat::skip_if_not(file.exists(path), paste("not in the source tree:", path))
+}
+
+# The message of the dlfp error that expr raises, or NA when it raises none; any other error
+# propagates, so a test fails when a bad input trips over a bug instead of a check.
+dlfp_error_message <- function(expr) {
+  tryCatch({
+    force(expr)
+    NA_character_
+  }, dlfp_error = function(e) conditionMessage(e))
+}
+
+# A scenario file in a fresh temporary folder, written from an R list.
+write_scenario <- function(fields, dir = tempfile("dlfp-test-"), file = "s.json") {
+  dir.create(dir, showWarnings = FALSE, recursive = TRUE)
+  path <- file.path(dir, file)
+  writeLines(jsonlite::toJSON(fields, auto_unbox = TRUE, digits = NA), path)
+  path
+}
+
+# A small valid scenario: XOR, 2 -> 3 tanh -> 1 sigmoid.
+small_scenario <- function(...) {
+  s <- list(name = "small", data = list(generator = "xor", n = 20), layers = c(2, 3, 1),
+            activations = c("tanh", "sigmoid"), learning_rate = 0.5, epochs = 5)
+  over <- list(...)
+  s[names(over)] <- over  # whole fields replaced, not merged
+  s
+}
+
+as_double <- function(m) {
+  storage.mode(m) <- "double"  # jsonlite and read.csv read whole numbers as integers
+  m
+}
+
+read_matrix <- function(path) {
+  as_double(unname(as.matrix(utils::read.csv(path, header = FALSE))))
+}
+
+# d = max|a - b| / max|b| (max|a - b| when b is all zero), as the fixtures define it.
+rel_diff <- function(a, b) {
+  d <- max(abs(a - b))
+  s <- max(abs(b))
+  if (s == 0) d else d / s
+}

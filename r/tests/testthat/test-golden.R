@@ -1,0 +1,83 @@
+# The golden fixtures made by the Python twin (make fixtures): the random stream, the data and
+# the initial parameters exactly, one forward/backward step, the loss curve and the final
+# parameters within the tolerances each summary.json states.
+
+golden <- file.path(dlfp_fixtures, "golden")
+
+test_that("the random stream matches the stored draws bit for bit", {
+  skip_if_not(dir.exists(file.path(golden, "rng")), "fixtures/golden/rng is absent")
+  files <- list.files(file.path(golden, "rng"), pattern = "^(uniform|normal)_seed[0-9]+[.]csv$")
+  expect_gt(length(files), 0)
+  for (f in files) {
+    seed <- as.numeric(sub("^.*_seed([0-9]+)[.]csv$", "\\1", f))
+    stored <- read_matrix(file.path(golden, "rng", f))[, 1]
+    draw <- if (startsWith(f, "uniform")) rng_uniform(rng_create(seed), length(stored))$u
+            else rng_normal(rng_create(seed), length(stored))$z
+    expect_identical(draw, stored, label = f)
+  }
+})
+
+scenario_dirs <- if (dir.exists(golden)) {
+  Filter(function(d) file.exists(file.path(d, "summary.json")),
+         list.dirs(golden, recursive = FALSE))
+} else {
+  character(0)
+}
+
+test_that("the golden fixtures are present", {
+  skip_if_not(dir.exists(golden), "fixtures/golden is absent")
+  expect_gt(length(scenario_dirs), 0)
+})
+
+for (dir in scenario_dirs) {
+  summary <- jsonlite::fromJSON(file.path(dir, "summary.json"))
+  name <- basename(dir)
+  tol <- summary$tolerances
+  path <- normalizePath(file.path(dir, summary$scenario))
+  s <- read_scenario(path)
+  stored <- function(prefix, key) read_matrix(file.path(dir, paste0(prefix, key, ".csv")))
+
+  test_that(paste(name, "- data and initial parameters are exact"), {
+    d <- load_data(s)
+    D <- stored("data", "")
+    k <- ncol(D)
+    expect_identical(d$X, t(D[, -k, drop = FALSE]))
+    expect_identical(d$labels, D[, k])
+    init <- initialize_parameters(s$layers, s$init, rng_create(s$seed))$params
+    expect_identical(names(init), summary$params)
+    for (p in summary$params) expect_identical(init[[p]], stored("initial_", p), label = p)
+  })
+
+  test_that(paste(name, "- one forward/backward step within", tol$step), {
+    D <- stored("data", "")
+    k <- ncol(D)
+    X <- t(D[, -k, drop = FALSE])
+    out_act <- s$activations[length(s$activations)]
+    Y <- labels_to_targets(D[, k], out_act, s$layers[length(s$layers)])
+    params <- stats::setNames(lapply(summary$params, function(p) stored("initial_", p)),
+                              summary$params)
+    fb <- forward_backward(X, Y, params, s$activations)
+    for (q in c(summary$step, "cost")) {
+      want <- stored("step_", q)
+      got <- fb[[q]]
+      expect_identical(length(got), length(want), label = q)
+      expect_lte(rel_diff(as.vector(got), as.vector(want)), tol$step, label = q)
+    }
+  })
+
+  test_that(paste(name, "- a full run: loss curve, final parameters, accuracy"), {
+    result <- run_scenario(path)
+    curve <- stored("loss_curve", "")
+    expect_identical(dim(result$loss_curve), dim(curve))
+    expect_identical(result$loss_curve[, 1], curve[, 1])
+    # the costs alone: over the whole n x 2 matrix the epoch numbers would set the scale
+    expect_lte(rel_diff(result$loss_curve[, 2], curve[, 2]), tol$loss_curve, label = "loss_curve")
+    for (p in summary$params) {
+      want <- stored("final_", p)
+      expect_identical(dim(result$final_params[[p]]), dim(want), label = p)
+      expect_lte(rel_diff(result$final_params[[p]], want), tol$final_params,
+                label = paste("final", p))
+    }
+    expect_equal(result$train_accuracy, summary$train_accuracy, tolerance = 1e-12)
+  })
+}
