@@ -5,7 +5,7 @@ PY := .venv/bin/python
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup crosscheck test test-python test-r test-octave fixtures
+.PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark
 
 setup:
 	@bash tools/setup.sh
@@ -26,6 +26,17 @@ test-r: setup
 
 test-octave: setup
 	octave-cli --no-gui --quiet octave/run_tests.m
+
+# The cross-check as a self-contained HTML page: report/index.html
+report: setup
+	$(PY) -m harness crosscheck --report crosscheck-report.json --html report
+
+gradcheck: setup
+	$(PY) -m harness gradcheck
+
+# Seconds per Fashion-MNIST epoch in each language, and the ratios to Python
+benchmark: setup
+	$(PY) -m harness benchmark
 
 # Rewrites the golden fixtures from the Python twin: review the diff like code.
 fixtures: setup

@@ -29,6 +29,9 @@ def main(argv=None):
     cc.add_argument("--langs", type=_langs, default=LANGUAGES,
                     help="comma-separated languages to compare with Python (default: python,r,octave)")
     cc.add_argument("--report", help="write the JSON report to this file")
+    cc.add_argument("--html", metavar="DIR",
+                    help="write a self-contained HTML page (DIR/index.html): loss curves, their "
+                    "differences, decision boundaries, the table")
     cc.add_argument("--timeout", type=float, default=600.0,
                     help="seconds a language may take for one call before it is killed (default 600)")
     gc = sub.add_parser("gradcheck", help="check each language's gradients by finite differences",
@@ -52,6 +55,11 @@ def main(argv=None):
                     "fixtures/benchmarks/fashion_mnist.json)")
     bm.add_argument("--langs", type=_langs, default=LANGUAGES,
                     help="comma-separated languages (default: python,r,octave)")
+    rp = sub.add_parser("report", help="the HTML page of a saved JSON report",
+                        description="Writes DIR/index.html from a report written by "
+                        "crosscheck --report.")
+    rp.add_argument("report", help="the JSON report")
+    rp.add_argument("html", metavar="DIR", help="folder for index.html")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -66,7 +74,15 @@ def main(argv=None):
         if missing:
             print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
             return 2
-        return 0 if run(paths, args.langs, args.timeout, args.report) else 1
+        return 0 if run(paths, args.langs, args.timeout, args.report, html=args.html) else 1
+    if args.command == "report":
+        import json
+
+        from .report import write_html
+
+        with open(args.report, encoding="utf-8") as f:
+            print(f"report: {write_html(json.load(f), args.html)}")
+        return 0
     if args.command == "benchmark":
         from .benchmark import DEFAULT, run as run_benchmark
 

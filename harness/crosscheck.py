@@ -180,8 +180,9 @@ def _summary(result, seconds):
     return out
 
 
-def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
-    """Cross-check each scenario; print the table; write the JSON report; return all-agree."""
+def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None):
+    """Cross-check each scenario; print the table; write the JSON report and the HTML page;
+    return all-agree."""
     cc = Crosscheck(langs, timeout=timeout, log=log)
     entries = []
     try:
@@ -203,8 +204,13 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
         for m in e["mismatches"]:
             log(f"MISMATCH {m}")
     log("all languages agree" if agree else "DISAGREEMENT: see the mismatches above")
+    doc = report_document(entries, agree, versions)
     if report:
-        write_report(report, entries, agree, versions)
+        write_report(report, doc)
+    if html:
+        from .report import write_html
+
+        log(f"report: {write_html(doc, html)}")
     return agree
 
 
@@ -232,8 +238,8 @@ def format_table(entries, langs):
     return "\n".join(lines)
 
 
-def write_report(path, entries, agree, versions):
-    """The JSON report: matrices as lists of rows, written whole or not at all."""
+def report_document(entries, agree, versions):
+    """The report as plain JSON values: matrices as lists of rows, inf as a string."""
     def plain(v):
         if isinstance(v, dict):
             return {k: plain(x) for k, x in v.items()}
@@ -247,8 +253,12 @@ def write_report(path, entries, agree, versions):
             return plain(v.item())
         return v
 
-    doc = {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
-           "scenarios": plain(entries)}
+    return {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
+            "scenarios": plain(entries)}
+
+
+def write_report(path, doc):
+    """The JSON report, written whole or not at all."""
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1)
