@@ -1,6 +1,7 @@
 """The IDX file format of MNIST and Fashion-MNIST, raw or gzipped."""
 import gzip
 import os
+import zlib
 
 import numpy as np
 
@@ -33,7 +34,7 @@ def read_idx(path):
     if raw[:2] == b"\x1f\x8b":
         try:
             raw = gzip.decompress(raw)
-        except (OSError, EOFError) as e:
+        except (OSError, EOFError, zlib.error) as e:
             raise DlfpError(f"dlfp: {fn}: truncated or corrupt gzip file {path}: {e}") from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
         raise DlfpError(f"dlfp: {fn}: wrong magic in {path}: not an IDX file")

@@ -232,7 +232,7 @@ def _read_idx_pair(scenario, images, labels, limit):
     X = read_idx(_path(scenario, images))
     y = read_idx(_path(scenario, labels))
     if X.ndim != 2 or y.ndim != 1 or X.shape[1] != y.shape[0]:
-        _fail("load_data", f"{images} has {X.shape[-1]} items but {labels} has {y.shape[0]} labels")
+        _fail("load_data", f"{images} has {X.shape[-1]} items but {labels} has {y.shape[-1]} labels")
     n = y.shape[0] if limit is None else min(int(limit), y.shape[0])
     return X[:, :n] / 255.0, y[:n]
 
