@@ -15,7 +15,7 @@ crosscheck: setup
 
 test: setup
 	Rscript r/run_tests.R
-	octave-cli --no-gui --quiet octave/run_tests.m
+	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 	$(PY) -m pytest -q tests
 
 test-python: setup
@@ -25,7 +25,7 @@ test-r: setup
 	Rscript r/run_tests.R
 
 test-octave: setup
-	octave-cli --no-gui --quiet octave/run_tests.m
+	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 
 # The cross-check as a self-contained HTML page: report/index.html
 report: setup
