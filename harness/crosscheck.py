@@ -217,7 +217,7 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
 def format_table(entries, langs):
     """scenario x language x quantity: the max relative difference against Python."""
     cols = QUANTITIES
-    head = f"{'scenario':<22} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
+    head = f"{'scenario':<26} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
     lines = [head, "-" * len(head)]
     for e in entries:
         for lang in langs:
@@ -231,10 +231,10 @@ def format_table(entries, langs):
             ok = "error" not in info and not any(m.startswith(f"{e['name']}, {lang},")
                                                  or m.startswith(f"{e['name']}, {lang}:")
                                                  for m in e["mismatches"])
-            lines.append(f"{e['name']:<22} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
+            lines.append(f"{e['name']:<26} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
                          + ("  ok" if ok else "  FAIL"))
     tol = " ".join(f"{TOLERANCES[c]:>14g}" for c in cols)
-    lines.append(f"{'tolerance':<22} {'':<8} {tol}")
+    lines.append(f"{'tolerance':<26} {'':<8} {tol}")
     return "\n".join(lines)
 
 
