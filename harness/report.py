@@ -53,12 +53,12 @@ def loss_figure(entry):
             d = np.abs(c[:, 1] - ref[:, 1]) / np.abs(ref[:, 1])
             dx.semilogy(c[:, 0], np.maximum(d, 1e-18), "o-", color=COLOURS.get(lang), label=lang,
                         markersize=3)
-    ax.set(title="loss curves (they should sit on top of each other)", xlabel="epoch",
+    ax.set(title="loss curves (one on top of another)", xlabel="epoch",
            ylabel="cost")
     ax.legend()
     dx.set_yscale("log")
     dx.axhline(TOLERANCES["loss_curve"], color="grey", linestyle="--", label="tolerance")
-    dx.set(title="relative difference from Python (floor 1e-18 = identical)", xlabel="epoch",
+    dx.set(title="|J - J_python| / |J_python| (1e-18: identical)", xlabel="epoch",
            ylim=(1e-19, 1e-6))
     dx.legend()
     return _png(fig)

@@ -79,7 +79,8 @@ def test_crosscheck_agrees_on_the_default_suite_cut_short(tmp_path):
     for s in doc["scenarios"][1:]:
         assert set(s["languages"]) == {"python", "r", "octave"}
         for lang, info in s["languages"].items():
-            assert np.array(info["loss_curve"])[:3, 0].tolist() == [0, 5, 10]
+            epochs = np.array(info["loss_curve"])[:, 0].tolist()
+            assert epochs[0] == 0 and (epochs[1] == 5 or len(epochs) == 2)
             assert isinstance(info["initial_params"]["W1"][0], list)  # lists of rows
         assert s["max_rel_diff"]["initial_params"] == 0.0
         assert s["max_rel_diff"]["forward"] <= 1e-12

@@ -93,7 +93,7 @@ endfunction
 %!   dlfp.write_idx (fullfile (d, "lab2"), zeros (3, 2));
 %!   s = struct ("data", struct ("idx_images", "img", "idx_labels", "lab"), "base_dir", d);
 %!   for c = {"lab", "img has 4 items but lab has 3 labels";
-%!            "lab2", "img has 4 items but lab2 has 2 labels"}'
+%!            "lab2", "img has 4 items but lab2 has 3 labels"}'
 %!     s.data.idx_labels = c{1};
 %!     try
 %!       dlfp.load_data (s);
