@@ -60,6 +60,8 @@ def main(argv=None):
                         "crosscheck --report.")
     rp.add_argument("report", help="the JSON report")
     rp.add_argument("html", metavar="DIR", help="folder for index.html")
+    bm.add_argument("--coretype", help="OPENBLAS_CORETYPE for R and Octave only, e.g. SkylakeX "
+                    "or Haswell (Debian's OpenBLAS 0.3.21 may not recognize a recent CPU)")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -86,7 +88,7 @@ def main(argv=None):
     if args.command == "benchmark":
         from .benchmark import DEFAULT, run as run_benchmark
 
-        run_benchmark(args.scenario or DEFAULT, args.langs)
+        run_benchmark(args.scenario or DEFAULT, args.langs, coretype=args.coretype)
         return 0
     if args.command == "gradcheck":
         from .gradcheck import run as run_gradcheck
