@@ -5,7 +5,7 @@ PY := .venv/bin/python
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup crosscheck test test-python test-r test-octave fixtures
+.PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark
 
 setup:
 	@bash tools/setup.sh
@@ -15,7 +15,7 @@ crosscheck: setup
 
 test: setup
 	Rscript r/run_tests.R
-	octave-cli --no-gui --quiet octave/run_tests.m
+	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 	$(PY) -m pytest -q tests
 
 test-python: setup
@@ -25,7 +25,18 @@ test-r: setup
 	Rscript r/run_tests.R
 
 test-octave: setup
-	octave-cli --no-gui --quiet octave/run_tests.m
+	octave-cli --no-gui --quiet --no-history octave/run_tests.m
+
+# The cross-check as a self-contained HTML page: report/index.html
+report: setup
+	$(PY) -m harness crosscheck --report crosscheck-report.json --html report
+
+gradcheck: setup
+	$(PY) -m harness gradcheck
+
+# Seconds per Fashion-MNIST epoch in each language, and the ratios to Python
+benchmark: setup
+	$(PY) -m harness benchmark
 
 # Rewrites the golden fixtures from the Python twin: review the diff like code.
 fixtures: setup

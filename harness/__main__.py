@@ -29,8 +29,39 @@ def main(argv=None):
     cc.add_argument("--langs", type=_langs, default=LANGUAGES,
                     help="comma-separated languages to compare with Python (default: python,r,octave)")
     cc.add_argument("--report", help="write the JSON report to this file")
+    cc.add_argument("--html", metavar="DIR",
+                    help="write a self-contained HTML page (DIR/index.html): loss curves, their "
+                    "differences, decision boundaries, the table")
     cc.add_argument("--timeout", type=float, default=600.0,
                     help="seconds a language may take for one call before it is killed (default 600)")
+    gc = sub.add_parser("gradcheck", help="check each language's gradients by finite differences",
+                        description="Each language compares its backward propagation with centered "
+                        "finite differences over every parameter (L2 on, dropout off) and must stay "
+                        "below 1e-7.")
+    gc.add_argument("scenarios", nargs="*",
+                    help="scenario JSON files (default: every file in fixtures/scenarios)")
+    gc.add_argument("--langs", type=_langs, default=LANGUAGES,
+                    help="comma-separated languages (default: python,r,octave)")
+    gc.add_argument("--examples", type=int, default=32,
+                    help="check on the first N examples of the data (default 32)")
+    gc.add_argument("--max-params", type=int, default=20000,
+                    help="skip networks with more parameters than this (default 20000)")
+    gc.add_argument("--timeout", type=float, default=600.0,
+                    help="seconds a language may take for one scenario (default 600)")
+    bm = sub.add_parser("benchmark", help="seconds per training epoch in each language",
+                        description="Times one epoch of a scenario (default: full Fashion-MNIST) "
+                        "in each language and prints the ratios to Python.")
+    bm.add_argument("scenario", nargs="?", help="scenario JSON (default: "
+                    "fixtures/benchmarks/fashion_mnist.json)")
+    bm.add_argument("--langs", type=_langs, default=LANGUAGES,
+                    help="comma-separated languages (default: python,r,octave)")
+    rp = sub.add_parser("report", help="the HTML page of a saved JSON report",
+                        description="Writes DIR/index.html from a report written by "
+                        "crosscheck --report.")
+    rp.add_argument("report", help="the JSON report")
+    rp.add_argument("html", metavar="DIR", help="folder for index.html")
+    bm.add_argument("--coretype", help="OPENBLAS_CORETYPE for R and Octave only, e.g. SkylakeX "
+                    "or Haswell (Debian's OpenBLAS 0.3.21 may not recognize a recent CPU)")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -45,7 +76,26 @@ def main(argv=None):
         if missing:
             print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
             return 2
-        return 0 if run(paths, args.langs, args.timeout, args.report) else 1
+        return 0 if run(paths, args.langs, args.timeout, args.report, html=args.html) else 1
+    if args.command == "report":
+        import json
+
+        from .report import write_html
+
+        with open(args.report, encoding="utf-8") as f:
+            print(f"report: {write_html(json.load(f), args.html)}")
+        return 0
+    if args.command == "benchmark":
+        from .benchmark import DEFAULT, run as run_benchmark
+
+        run_benchmark(args.scenario or DEFAULT, args.langs, coretype=args.coretype)
+        return 0
+    if args.command == "gradcheck":
+        from .gradcheck import run as run_gradcheck
+
+        paths = args.scenarios or default_scenarios()
+        ok = run_gradcheck(paths, args.langs, args.examples, args.max_params, args.timeout)
+        return 0 if ok else 1
     from .fixtures import make_fixtures
 
     make_fixtures(args.scenarios or None)

@@ -3,8 +3,11 @@
 Every bridge offers the same calls and hands back plain numpy values:
 
     rng_uniform(seed, n) -> ndarray (n,)          rng_normal(seed, n) -> ndarray (n,)
-    load_data(path) -> (X, labels)                forward_backward(X, Y, params, acts) -> dict
-    run_scenario(path) -> dict(name, initial_params, final_params, loss_curve, train_accuracy)
+    load_data(path) -> (X, labels)
+    forward_backward(X, Y, params, acts, lambd, keep_prob, rng) -> dict
+    gradient_check(X, Y, params, acts, lambd) -> dict(difference, checked, kinks)
+    run_scenario(path) -> dict(name, initial_params, final_params, loss_curve, train_accuracy
+                               [, test_accuracy])
 
 An error raised by the language's own dlfp code comes out as LanguageError with the language's
 message (``dlfp: <function>: <problem>``).
@@ -50,8 +53,12 @@ class PythonBridge:
     def load_data(self, path):
         return self._call("load_data", self._call("read_scenario", str(path)))
 
-    def forward_backward(self, X, Y, params, activations):
-        return self._call("forward_backward", X, Y, params, list(activations))
+    def forward_backward(self, X, Y, params, activations, lambd=0.0, keep_prob=1.0, rng=None):
+        return self._call("forward_backward", X, Y, params, list(activations), lambd, keep_prob,
+                          rng)
+
+    def gradient_check(self, X, Y, params, activations, lambd=0.0):
+        return self._call("gradient_check", X, Y, params, list(activations), lambd)
 
     def run_scenario(self, path):
         return self._call("run_scenario", str(path))
@@ -105,11 +112,17 @@ class RBridge:
         out = _plain(self._call("load_data", self._call("read_scenario", str(path))))
         return out["X"], _flat(out["labels"])
 
-    def forward_backward(self, X, Y, params, activations):
+    def forward_backward(self, X, Y, params, activations, lambd=0.0, keep_prob=1.0, rng=None):
         acts = self.ro.StrVector(list(activations))
+        rng = self.ro.NULL if rng is None else float(rng)
         out = self._call("forward_backward", np.asarray(X, float), np.asarray(Y, float),
-                         self._list(params), acts)
+                         self._list(params), acts, float(lambd), float(keep_prob), rng)
         return _plain(out)
+
+    def gradient_check(self, X, Y, params, activations, lambd=0.0):
+        acts = self.ro.StrVector(list(activations))
+        return _plain(self._call("gradient_check", np.asarray(X, float), np.asarray(Y, float),
+                                 self._list(params), acts, float(lambd)))
 
     def run_scenario(self, path):
         return _result(_plain(self._call("run_scenario", str(path))))
@@ -154,12 +167,18 @@ class OctaveBridge:
         X, labels = self._call("load_data", self._call("read_scenario", str(path)), nout=2)
         return np.atleast_2d(X), _flat(labels)
 
-    def forward_backward(self, X, Y, params, activations):
+    def forward_backward(self, X, Y, params, activations, lambd=0.0, keep_prob=1.0, rng=None):
         # a (n, 1) array stays a column in Octave; (n,) would turn into a row
         params = {k: np.asarray(v, dtype=float) for k, v in params.items()}
+        rng = np.zeros((0, 0)) if rng is None else float(rng)
         out = self._call("forward_backward", np.asarray(X, float), np.asarray(Y, float), params,
-                         list(activations))
+                         list(activations), float(lambd), float(keep_prob), rng)
         return _plain(out)
+
+    def gradient_check(self, X, Y, params, activations, lambd=0.0):
+        params = {k: np.asarray(v, dtype=float) for k, v in params.items()}
+        return _plain(self._call("gradient_check", np.asarray(X, float), np.asarray(Y, float),
+                                 params, list(activations), float(lambd)))
 
     def run_scenario(self, path):
         return _result(_plain(self._call("run_scenario", str(path))))
@@ -193,7 +212,9 @@ def _flat(x):
 def _result(r):
     r["name"] = r["name"] if isinstance(r["name"], str) else str(r["name"])
     r["loss_curve"] = np.asarray(r["loss_curve"], dtype=float).reshape(-1, 2)
-    r["train_accuracy"] = float(np.asarray(r["train_accuracy"]).ravel()[0])
+    for key in ("train_accuracy", "test_accuracy"):
+        if key in r:
+            r[key] = float(np.asarray(r[key]).ravel()[0])
     return r
 
 

@@ -101,12 +101,14 @@ class Crosscheck:
         scen = py._call("read_scenario", path)
         py._call("check_data", X, labels, scen["layers"], scen["activations"][-1])
         Y = dlfp.labels_to_targets(labels, scen["activations"][-1], scen["layers"][-1])
-        params0, _ = dlfp.initialize_parameters(scen["layers"], scen["init"],
-                                                dlfp.rng_create(scen["seed"]))
-        step = py.forward_backward(X, Y, params0, scen["activations"])
+        params0, rng = dlfp.initialize_parameters(scen["layers"], scen["init"],
+                                                  dlfp.rng_create(scen["seed"]))
+        # the first step as training takes it: L2, and dropout masks continuing the stream
+        step_args = (scen["activations"], scen["lambda"], scen["keep_prob"], rng)
+        step = py.forward_backward(X, Y, params0, *step_args)
         result = py.run_scenario(path)
         return {"scenario": scen, "X": X, "labels": labels, "Y": Y, "params0": params0,
-                "step": step, "result": result, "seconds": time.perf_counter() - t0}
+                "step": step, "step_args": step_args, "result": result, "seconds": time.perf_counter() - t0}
 
     def _compare_language(self, entry, lang, path, ref):
         name = entry["name"]
@@ -119,7 +121,7 @@ class Crosscheck:
             self._check(entry, lang, "data", {"X": X, "labels": labels},
                         {"X": ref["X"], "labels": ref["labels"]})
             step = self._call(lang, "forward_backward", ref["X"], ref["Y"], ref["params0"],
-                              ref["scenario"]["activations"])
+                              *ref["step_args"])
             forward = [k for k in ref["step"] if not k.startswith("d")]
             grads = [k for k in ref["step"] if k.startswith("d")]
             self._check(entry, lang, "forward", step, ref["step"], forward)
@@ -170,13 +172,17 @@ def _curve(c):
 
 
 def _summary(result, seconds):
-    return {"initial_params": result["initial_params"], "final_params": result["final_params"],
-            "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
-            "seconds": round(seconds, 3)}
+    out = {"initial_params": result["initial_params"], "final_params": result["final_params"],
+           "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
+           "seconds": round(seconds, 3)}
+    if "test_accuracy" in result:
+        out["test_accuracy"] = result["test_accuracy"]
+    return out
 
 
-def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
-    """Cross-check each scenario; print the table; write the JSON report; return all-agree."""
+def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None):
+    """Cross-check each scenario; print the table; write the JSON report and the HTML page;
+    return all-agree."""
     cc = Crosscheck(langs, timeout=timeout, log=log)
     entries = []
     try:
@@ -198,15 +204,20 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print):
         for m in e["mismatches"]:
             log(f"MISMATCH {m}")
     log("all languages agree" if agree else "DISAGREEMENT: see the mismatches above")
+    doc = report_document(entries, agree, versions)
     if report:
-        write_report(report, entries, agree, versions)
+        write_report(report, doc)
+    if html:
+        from .report import write_html
+
+        log(f"report: {write_html(doc, html)}")
     return agree
 
 
 def format_table(entries, langs):
     """scenario x language x quantity: the max relative difference against Python."""
     cols = QUANTITIES
-    head = f"{'scenario':<22} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
+    head = f"{'scenario':<26} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
     lines = [head, "-" * len(head)]
     for e in entries:
         for lang in langs:
@@ -220,15 +231,15 @@ def format_table(entries, langs):
             ok = "error" not in info and not any(m.startswith(f"{e['name']}, {lang},")
                                                  or m.startswith(f"{e['name']}, {lang}:")
                                                  for m in e["mismatches"])
-            lines.append(f"{e['name']:<22} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
+            lines.append(f"{e['name']:<26} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
                          + ("  ok" if ok else "  FAIL"))
     tol = " ".join(f"{TOLERANCES[c]:>14g}" for c in cols)
-    lines.append(f"{'tolerance':<22} {'':<8} {tol}")
+    lines.append(f"{'tolerance':<26} {'':<8} {tol}")
     return "\n".join(lines)
 
 
-def write_report(path, entries, agree, versions):
-    """The JSON report: matrices as lists of rows, written whole or not at all."""
+def report_document(entries, agree, versions):
+    """The report as plain JSON values: matrices as lists of rows, inf as a string."""
     def plain(v):
         if isinstance(v, dict):
             return {k: plain(x) for k, x in v.items()}
@@ -242,8 +253,12 @@ def write_report(path, entries, agree, versions):
             return plain(v.item())
         return v
 
-    doc = {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
-           "scenarios": plain(entries)}
+    return {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
+            "scenarios": plain(entries)}
+
+
+def write_report(path, doc):
+    """The JSON report, written whole or not at all."""
     tmp = f"{path}.tmp-{os.getpid()}"
     with open(tmp, "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1)

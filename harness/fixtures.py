@@ -18,6 +18,7 @@ TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
               "final_params": 1e-6}
 RNG_SEEDS = {"uniform": [1, 42, 2147483645], "normal": [1, 42]}
 RNG_DRAWS = 1000
+STEP_EXAMPLES = 400
 MADE_BY = "make fixtures (python -m harness fixtures), from the Python twin of dlfp"
 
 
@@ -42,6 +43,31 @@ def write_breast_cancer():
         json.dump(provenance, f, indent=1)
 
 
+def write_digits():
+    """fixtures/data/digits_{train,test}.csv: scikit-learn's 8x8 digits, pixels / 16, split 75/25
+    by train_test_split(test_size=0.25, stratify=y, random_state=0)."""
+    from sklearn.datasets import load_digits
+    from sklearn.model_selection import train_test_split
+
+    d = load_digits()
+    D = np.column_stack([d.data / 16.0, d.target.astype(float)])
+    train, test = train_test_split(D, test_size=0.25, stratify=d.target, random_state=0)
+    write_matrix(DATA / "digits_train.csv", train)
+    write_matrix(DATA / "digits_test.csv", test)
+    provenance = {
+        "files": ["digits_train.csv", "digits_test.csv"],
+        "source": "sklearn.datasets.load_digits (UCI optical recognition of handwritten digits)",
+        "scikit_learn_version": __import__("sklearn").__version__,
+        "rows": {"train": int(train.shape[0]), "test": int(test.shape[0])},
+        "split": "sklearn.model_selection.train_test_split(test_size=0.25, stratify=y, "
+                 "random_state=0)",
+        "columns": "64 pixels scaled from 0..16 to [0, 1], then the label 0..9",
+        "made_by": MADE_BY,
+    }
+    with open(DATA / "digits.json", "w") as f:
+        json.dump(provenance, f, indent=1)
+
+
 def write_rng():
     """fixtures/golden/rng: the first draws of the shared stream for a few seeds."""
     folder = GOLDEN / "rng"
@@ -52,6 +78,9 @@ def write_rng():
     for seed in RNG_SEEDS["normal"]:
         z, _ = dlfp.rng_normal(dlfp.rng_create(seed), RNG_DRAWS)
         write_matrix(folder / f"normal_seed{seed}.csv", z)
+    for seed in RNG_SEEDS["uniform"][:2]:
+        perm, _ = dlfp.rng_permutation(dlfp.rng_create(seed), RNG_DRAWS)
+        write_matrix(folder / f"permutation_seed{seed}.csv", perm + 1)  # 1-based, as R and Octave
 
 
 def write_scenario(path):
@@ -61,12 +90,17 @@ def write_scenario(path):
     folder.mkdir(parents=True, exist_ok=True)
     X, labels = dlfp.load_data(s)
     dlfp.check_data(X, labels, s["layers"], s["activations"][-1])
-    write_matrix(folder / "data.csv", np.column_stack([X.T, labels]))
-    params0, _ = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
+    if "idx_images" not in s["data"]:  # an IDX set is too large to copy; its files are fixed
+        write_matrix(folder / "data.csv", np.column_stack([X.T, labels]))
+    params0, rng = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
     for k, v in params0.items():
         write_matrix(folder / f"initial_{k}.csv", v)
     Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
-    step = dlfp.forward_backward(X, Y, params0, s["activations"])
+    # the first step as training takes it (L2, and dropout masks continuing the stream), on
+    # the first STEP_EXAMPLES examples so that large data sets keep the fixture small
+    n = min(X.shape[1], STEP_EXAMPLES)
+    step = dlfp.forward_backward(X[:, :n], Y[:, :n], params0, s["activations"], s["lambda"],
+                                 s["keep_prob"], rng)
     for k, v in step.items():
         write_matrix(folder / f"step_{k}.csv", v)
     result = dlfp.run_scenario(str(path))
@@ -76,7 +110,9 @@ def write_scenario(path):
     summary = {
         "scenario": os.path.relpath(path, folder),
         "params": list(params0), "step": [k for k in step if k != "cost"],
+        "step_examples": n,
         "tolerances": TOLERANCES, "train_accuracy": result["train_accuracy"],
+        "test_accuracy": result.get("test_accuracy"),
         "made_by": MADE_BY, "numpy_version": np.__version__,
     }
     with open(folder / "summary.json", "w") as f:
@@ -88,6 +124,7 @@ def write_scenario(path):
 def make_fixtures(scenarios=None, log=print):
     """Rewrite every golden fixture (and the breast-cancer CSV) from the Python twin."""
     write_breast_cancer()
+    write_digits()
     write_rng()
     for path in scenarios or default_scenarios():
         log(f"fixtures: {write_scenario(path)}")

@@ -13,10 +13,11 @@ class LanguageFailure(RuntimeError):
     """The language could not answer: it did not start, timed out, or died."""
 
 
-def _serve(conn, lang):
+def _serve(conn, lang, env):
     # The child: build the bridge once, then answer calls until told to stop. Its own process
     # group lets the parent kill it together with the R or Octave processes it started.
     os.setsid()
+    os.environ.update(env)  # before R or Octave loads its BLAS, which reads it only then
     try:
         bridge = BRIDGES[lang]()
         conn.send(("ready", bridge.version()))
@@ -41,8 +42,9 @@ def _serve(conn, lang):
 class Worker:
     """A language's bridge behind a pipe: call(method, *args) with a timeout in seconds."""
 
-    def __init__(self, lang, timeout=600.0, start_timeout=120.0):
+    def __init__(self, lang, timeout=600.0, start_timeout=120.0, env=None):
         self.lang = lang
+        self.env = dict(env or {})
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.version = None
@@ -52,7 +54,7 @@ class Worker:
     def _start(self):
         ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited R or Octave state
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.lang), daemon=True)
+        self._proc = ctx.Process(target=_serve, args=(child, self.lang, self.env), daemon=True)
         self._proc.start()
         child.close()
         self._conn = parent

@@ -2,8 +2,10 @@
 ##
 ## Train one scenario natively and optionally write its result JSON: the Octave twin of
 ## `python -m dlfp run`. Progress lines are Python's ("epoch 0: cost 1.488368",
-## "<name>: train accuracy 0.9933"). A dlfp error prints its message on stderr and
-## exits with status 2, as Python's command line does; a bad command line exits 2 too.
+## "<name>: train accuracy 0.9933", and with a test set "<name>: train accuracy 0.9933,
+## test accuracy 0.9800"). A dlfp error (bad input, including a result write_result
+## refuses) prints its message on stderr and exits with status 2, as Python's command
+## line does; a bad command line exits 2 too.
 
 ## The package folder sits beside this script, so the runner works from any directory.
 addpath (fileparts (mfilename ("fullpath")));

@@ -1,7 +1,8 @@
 # Rscript r/dlfp_run.R SCENARIO.json [--out RESULT.json] [--quiet]: one scenario, natively.
 #
-# The twin of `python -m dlfp run`: prints the recorded costs and the train accuracy, writes
-# the result JSON with --out, and exits with status 2 and the message on stderr on a dlfp error.
+# The twin of `python -m dlfp run`: prints the recorded costs and the train (and, with a test
+# set, test) accuracy, writes the result JSON with --out, and exits with status 2 and the
+# message on stderr on a dlfp error.
 # It sources ../R next to this script, so it runs without installing the package.
 
 usage <- "usage: Rscript dlfp_run.R SCENARIO.json [--out RESULT.json] [--quiet]"
@@ -13,8 +14,8 @@ script_dir <- function() {
 
 load_dlfp <- function(env) {
   files <- list.files(file.path(script_dir(), "R"), pattern = "[.]R$", full.names = TRUE)
-  # the package's own collation order (C-locale alphabetical): train.R's OPTIMIZERS needs
-  # network.R's update_parameters already defined
+  # the package's own collation order (C-locale alphabetical), as the tests and the harness
+  # source them; tables such as OPTIMIZERS are built from functions of their own file
   for (f in sort(files, method = "radix")) sys.source(f, envir = env)
   env
 }

@@ -45,15 +45,19 @@ def test_random_stream_is_bit_identical(workers, lang):
             assert np.array_equal(got.view(np.uint64), want.view(np.uint64)), (lang, kind, seed)
 
 
-def short_copies(tmp_path, epochs=200):
-    """The default suite, cut to a few epochs, written where the tests may write."""
+def short_copies(tmp_path, epochs=30):
+    """The default suite, cut to a few epochs (and IDX data to a few hundred images), written
+    where the tests may write."""
     paths = []
     for p in default_scenarios():
         s = json.loads(p.read_text())
-        s["epochs"] = epochs
-        s["record_every"] = 20
-        if "csv" in s["data"]:
-            s["data"]["csv"] = str((p.parent / s["data"]["csv"]).resolve())
+        s["epochs"] = min(s["epochs"], epochs)
+        s["record_every"] = 5
+        for key in ("csv", "test_csv"):
+            if key in s["data"]:
+                s["data"][key] = str((p.parent / s["data"][key]).resolve())
+        if "idx_images" in s["data"]:
+            s["data"].update(limit=300, test_limit=100)
         out = tmp_path / p.name
         out.write_text(json.dumps(s))
         paths.append(out)
@@ -70,11 +74,13 @@ def test_crosscheck_agrees_on_the_default_suite_cut_short(tmp_path):
     assert doc["agree"] is True
     names = [s["name"] for s in doc["scenarios"]]
     assert names[0] == "random_stream"
-    assert {"logreg_breast_cancer", "deep_xor", "spiral_softmax", "one_hidden_circles"} <= set(names)
+    assert {"logreg_breast_cancer", "deep_xor", "spiral_softmax", "one_hidden_circles",
+            "l2_dropout_spiral", "adam_inverse_time_spiral", "fashion_subset"} <= set(names)
     for s in doc["scenarios"][1:]:
         assert set(s["languages"]) == {"python", "r", "octave"}
         for lang, info in s["languages"].items():
-            assert np.array(info["loss_curve"]).shape == (11, 2)
+            epochs = np.array(info["loss_curve"])[:, 0].tolist()
+            assert epochs[0] == 0 and (epochs[1] == 5 or len(epochs) == 2)
             assert isinstance(info["initial_params"]["W1"][0], list)  # lists of rows
         assert s["max_rel_diff"]["initial_params"] == 0.0
         assert s["max_rel_diff"]["forward"] <= 1e-12
@@ -180,8 +186,29 @@ def test_every_python_function_has_an_r_and_an_octave_twin():
             missing_r.append(name)
         if name.lower() not in oct_names:
             missing_oct.append(name)
-    for table in ["ACTIVATIONS", "DERIVATIVES", "COSTS", "INITIALIZERS", "OPTIMIZERS", "GENERATORS"]:
+    for table in ["ACTIVATIONS", "DERIVATIVES", "COSTS", "INITIALIZERS", "OPTIMIZERS", "GENERATORS",
+                  "SCHEDULES"]:
         if table not in r_names:
             missing_r.append(table)
     assert not missing_r, f"R lacks: {missing_r}"
     assert not missing_oct, f"Octave lacks: {missing_oct}"
+
+
+def test_gradcheck_passes_in_every_language_and_flags_a_bad_gradient(tmp_path, monkeypatch):
+    for lang in OTHERS:
+        require_language(lang)
+    from harness import gradcheck
+
+    paths = [ROOT / "fixtures/scenarios/xavier_l2_circles.json",
+             ROOT / "fixtures/scenarios/l2_dropout_spiral.json"]
+    lines = []
+    assert gradcheck.run(paths, examples=16, log=lines.append)
+    rows = [ln for ln in lines if ln.startswith(("xavier_l2_circles", "l2_dropout_spiral"))]
+    assert len(rows) == 6 and all(ln.endswith("ok") for ln in rows), lines
+    # the check must be able to fail: a wrong Python gradient is caught
+    import dlfp.gradcheck as gc
+
+    real = gc.backward_propagation
+    monkeypatch.setattr(gc, "backward_propagation",
+                        lambda *a: {k: v * (1.01 if k == "dW1" else 1) for k, v in real(*a).items()})
+    assert not gradcheck.run(paths[:1], langs=["python"], examples=16, log=lambda s: None)

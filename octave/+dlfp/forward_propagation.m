@@ -5,21 +5,11 @@
 ## @var{X} is n_0 x m; @var{params} has W1, b1, @dots{}, WL, bL; @var{activations} is a
 ## cell of names, one per layer after the input (fields of @code{dlfp.activations ()}).
 ## @var{AL} is n_L x m; @var{caches} is a 1 x L cell of structs with fields A_prev, Z, A.
+## This is @code{forward_propagation_dropout} with keep_prob 1: no masks, no random draws.
 ## @end deftypefn
 
 function [AL, caches] = forward_propagation (X, params, activations)
-  table = dlfp.activations ();
-  L = numel (activations);
-  caches = cell (1, L);
-  A = X;
-  for l = 1:L
-    g = dlfp.internal.lookup_name (table, activations{l}, "activation",
-                                   "forward_propagation");
-    Z = dlfp.linear_forward (A, params.(sprintf ("W%d", l)), params.(sprintf ("b%d", l)));
-    caches{l} = struct ("A_prev", A, "Z", Z, "A", g (Z));  # Z, A (n_l, m)
-    A = caches{l}.A;
-  endfor
-  AL = A;
+  [AL, caches] = dlfp.forward_propagation_dropout (X, params, activations, 1, []);
 endfunction
 
 %!test
@@ -31,6 +21,7 @@ endfunction
 %! assert (caches{2}.A_prev, caches{1}.A);
 %! assert (caches{1}.A_prev, [0; 1]);
 %! assert (caches{2}.Z, 2 * 0.7310585786300049, 1e-15);
+%! assert (fieldnames (caches{1}), {"A_prev"; "Z"; "A"});
 %!test
 %! p = struct ("W1", [1, -1; 2, 0], "b1", [0; -1], "W2", [1, 1; 0, 1; -1, 0], "b2", [0; 0; 0]);
 %! [AL, caches] = dlfp.forward_propagation ([1, 0; 2, 3], p, {"relu", "softmax"});

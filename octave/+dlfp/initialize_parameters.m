@@ -38,12 +38,11 @@ endfunction
 %! assert (p.W1, reshape (z, 2, 8) * 0.5);
 %!testif ; ! isempty (dlfp.internal.golden_dir ())
 %! ## the Python twin's initial parameters, compared bit for bit
-%! for name = {"logreg_breast_cancer", "one_hidden_circles", "deep_xor", "spiral_softmax"}
+%! for name = dlfp.internal.golden_scenarios ()
 %!   g = fullfile (dlfp.internal.golden_dir (), name{1});
-%!   s = dlfp.read_scenario (fullfile (dlfp.internal.repo_root (), "fixtures", "scenarios",
-%!                                     [name{1} ".json"]));
-%!   p = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
 %!   summary = jsondecode (fileread (fullfile (g, "summary.json")));
+%!   s = dlfp.read_scenario (fullfile (g, summary.scenario));
+%!   p = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
 %!   assert (fieldnames (p), summary.params);
 %!   for k = 1:numel (summary.params)
 %!     key = summary.params{k};

@@ -72,7 +72,7 @@ endfunction
 %!     error ("no error");
 %!   catch err
 %!     assert (err.identifier, "dlfp:scenario");
-%!     assert (err.message, "dlfp: read_scenario: unknown field 'learning-rate' (allowed: activations, data, description, epochs, init, layers, learning_rate, name, optimizer, record_every, seed)");
+%!     assert (err.message, "dlfp: read_scenario: unknown field 'learning-rate' (allowed: activations, batch_size, beta, beta1, beta2, data, description, epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name, optimizer, record_every, seed)");
 %!   end_try_catch
 %! unwind_protect_cleanup
 %!   unlink (f);

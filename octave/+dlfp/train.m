@@ -1,58 +1,165 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {[@var{params}, @var{loss_curve}] =} train (@var{X}, @var{Y}, @var{params}, @var{activations}, @var{learning_rate}, @var{epochs}, @var{record_every})
-## @deftypefnx {} {[@var{params}, @var{loss_curve}] =} train (@dots{}, @var{optimizer}, @var{verbose})
-## params = params - lr * dJ/dparams, repeated for epochs full-batch steps.
+## @deftypefn  {} {[@var{params}, @var{loss_curve}, @var{rng}] =} train (@var{X}, @var{Y}, @var{params}, @var{activations}, @var{settings}, @var{rng})
+## @deftypefnx {} {[@var{params}, @var{loss_curve}, @var{rng}] =} train (@dots{}, @var{verbose})
+## params = optimizer(params, dJ/dparams) over epochs of mini-batches; J = CE + L2 penalty.
 ##
-## The loss curve holds [e, J_e] for each 0-based epoch e with mod(e, record_every) == 0
-## and for the last epoch, J_e being the cost of epoch e's forward pass, before its
-## update: an n x 2 matrix. @var{optimizer} is a name in @code{dlfp.optimizers ()}
-## (default "gd"); @var{verbose} (default false) prints each recorded cost. The
-## @var{params} passed in are not changed.
+## @var{settings} is a checked scenario: learning_rate, epochs, record_every, optimizer (a
+## name in @code{dlfp.optimizers ()}), beta, beta1, beta2, epsilon, batch_size, lambda,
+## keep_prob and lr_decay. Each epoch with batch_size > 0 shuffles the examples by
+## @code{rng_permutation} and walks batches of batch_size (the last one smaller);
+## batch_size 0 is one full batch, unshuffled. The loss curve (an n x 2 matrix) holds
+## [e, J_e] for each 0-based epoch e with mod(e, record_every) == 0 and for the last
+## epoch, J_e being the mean of that epoch's batch costs (each from its forward pass,
+## before its update) weighted by batch size. Random draws (shuffles, then each batch's
+## dropout masks) continue the stream @var{rng}, whose state comes back. @var{verbose}
+## (default false) prints each recorded cost. The @var{params} passed in are not changed.
 ## @end deftypefn
 
-function [params, loss_curve] = train (X, Y, params, activations, learning_rate, epochs,
-                                       record_every, optimizer = "gd", verbose = false)
-  update = dlfp.internal.lookup_name (dlfp.optimizers (), optimizer, "optimizer", "train");
+function [params, loss_curve, rng] = train (X, Y, params, activations, settings, rng,
+                                            verbose = false)
+  update = dlfp.internal.lookup_name (dlfp.optimizers (), settings.optimizer, "optimizer",
+                                      "train");
+  lambd = settings.lambda;
+  keep_prob = settings.keep_prob;
+  epochs = settings.epochs;
+  record_every = settings.record_every;
+  batch_size = settings.batch_size;
+  output = activations{end};
+  m = columns (X);
+  state = dlfp.initialize_optimizer (params);
+  t = 0;
   loss_curve = zeros (numel (unique ([0:record_every:epochs - 1, epochs - 1])), 2);
   r = 0;
   for e = 0:epochs - 1
-    [AL, caches] = dlfp.forward_propagation (X, params, activations);
-    if (mod (e, record_every) == 0 || e == epochs - 1)
+    lr = dlfp.learning_rate_at (settings, e);
+    if (batch_size == 0)
+      starts = 1;
+    else
+      [perm, rng] = dlfp.rng_permutation (rng, m);
+      starts = 1:batch_size:m;
+    endif
+    record = mod (e, record_every) == 0 || e == epochs - 1;
+    total = 0;
+    for i = starts
+      if (batch_size == 0)
+        Xb = X;  # no copy: all examples, in order
+        Yb = Y;
+      else
+        idx = perm(i:min (i + batch_size - 1, m));
+        Xb = X(:, idx);
+        Yb = Y(:, idx);
+      endif
+      mb = columns (Xb);
+      [AL, caches, rng] = dlfp.forward_propagation_dropout (Xb, params, activations,
+                                                            keep_prob, rng);
+      if (record)
+        cost = dlfp.compute_cost (caches{end}.Z, Yb, output) ...
+               + dlfp.l2_penalty (params, lambd, mb);
+        total += cost * mb;
+      endif
+      grads = dlfp.backward_propagation (AL, Yb, caches, params, activations, lambd,
+                                         keep_prob);
+      t += 1;
+      [params, state] = update (params, grads, state, lr, settings, t);
+    endfor
+    if (record)
       r += 1;
-      loss_curve(r, :) = [e, dlfp.compute_cost(caches{end}.Z, Y, activations{end})];
+      loss_curve(r, :) = [e, total / m];
       if (verbose)
         printf ("epoch %d: cost %.6f\n", e, loss_curve(r, 2));
         fflush (stdout);
       endif
     endif
-    grads = dlfp.backward_propagation (AL, Y, caches, params, activations);
-    params = update (params, grads, learning_rate);
   endfor
   loss_curve = loss_curve(1:r, :);  # no rows at all when epochs is 0, as in Python
 endfunction
 
+%!shared gd
+%! gd = struct ("optimizer", "gd", "learning_rate", 1, "epochs", 1, "record_every", 10,
+%!              "batch_size", 0, "lambda", 0, "keep_prob", 1, "beta", 0.9, "beta1", 0.9,
+%!              "beta2", 0.999, "epsilon", 1e-8, "lr_decay", struct ("kind", "none"));
 %!test
 %! ## one sigmoid unit, w = b = 0 at the start: J_0 = log 2, and the first step is
 %! ## dW = (0.5 - y) x' / m = -0.5 * 1 / 1, so w = 0 + 1 * 0.5 with lr = 1
 %! p = struct ("W1", 0, "b1", 0);
-%! [q, curve] = dlfp.train (1, 1, p, {"sigmoid"}, 1, 1, 10);
+%! [q, curve, rng] = dlfp.train (1, 1, p, {"sigmoid"}, gd, 5);
 %! assert (curve, [0, log(2)], 1e-15);
 %! assert (q.W1, 0.5, 1e-15);
 %! assert (q.b1, 0.5, 1e-15);
 %! assert (p.W1, 0);
+%! assert (rng, 5);  # full batch, no dropout: no draws
 %!test
 %! p = struct ("W1", 0, "b1", 0);
-%! [~, curve] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, 0.5, 7, 3);
+%! s = gd;
+%! s.learning_rate = 0.5;
+%! s.epochs = 7;
+%! s.record_every = 3;
+%! [~, curve] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, s, 1);
 %! assert (curve(:, 1), [0; 3; 6]);
 %! assert (all (diff (curve(:, 2)) < 0));
-%! [~, curve] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, 0.5, 8, 3);
+%! s.epochs = 8;
+%! [~, curve] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, s, 1);
 %! assert (curve(:, 1), [0; 3; 6; 7]);
 %!test
-%! out = evalc ('dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, 1, 2, 1, "gd", true);');
+%! s = gd;
+%! s.epochs = 2;
+%! s.record_every = 1;
+%! out = evalc ('dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, s, 1, true);');
 %! assert (out, sprintf ("epoch 0: cost 0.693147\nepoch 1: cost %.6f\n", log1p (exp (-1))));
 %!test
-%! [q, curve] = dlfp.train (1, 1, struct ("W1", 2, "b1", 0), {"sigmoid"}, 1, 0, 10);
+%! s = gd;
+%! s.epochs = 0;
+%! [q, curve] = dlfp.train (1, 1, struct ("W1", 2, "b1", 0), {"sigmoid"}, s, 1);
 %! assert (size (curve), [0, 2]);
 %! assert (q.W1, 2);
-%!error <dlfp: train: unknown optimizer 'adam' \(known: gd\)>
-%! dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, 1, 2, 1, "adam");
+%!test
+%! ## mini-batches by hand: the epoch's cost is the size-weighted mean of the batch costs,
+%! ## each batch a shuffled slice of rng_permutation, each step plain gradient descent
+%! [X, labels] = dlfp.generate_xor (dlfp.rng_create (2), 10);
+%! Y = labels;
+%! a = {"tanh", "sigmoid"};
+%! [p0, rng] = dlfp.initialize_parameters ([2, 3, 1], "he", dlfp.rng_create (2));
+%! s = gd;
+%! s.learning_rate = 1e-4;
+%! s.batch_size = 4;
+%! [q, curve, rng_after] = dlfp.train (X, Y, p0, a, s, rng);
+%! [perm, rng_perm] = dlfp.rng_permutation (rng, 10);
+%! p = p0;
+%! total = 0;
+%! for idx = {perm(1:4), perm(5:8), perm(9:10)}
+%!   c = dlfp.forward_backward (X(:, idx{1}), Y(:, idx{1}), p, a);
+%!   total += c.cost * numel (idx{1});
+%!   p = dlfp.update_parameters (p, rmfield (c, {"Z1", "A1", "Z2", "A2", "cost"}), 1e-4);
+%! endfor
+%! assert (curve, [0, total / 10], 1e-15);
+%! assert (isequal (q, p));
+%! assert (rng_after, rng_perm);
+%!test
+%! ## dropout draws continue the stream after each epoch's permutation
+%! [p0, rng] = dlfp.initialize_parameters ([2, 3, 1], "he", dlfp.rng_create (2));
+%! s = gd;
+%! s.batch_size = 3;
+%! s.keep_prob = 0.5;
+%! [~, ~, rng_after] = dlfp.train (ones (2, 5), [1, 0, 1, 0, 1], p0, {"relu", "sigmoid"}, s, rng);
+%! [~, r] = dlfp.rng_uniform (rng, 5 + 3 * 3 + 3 * 2);  # permutation, masks of 3 and 2
+%! assert (rng_after, r);
+%!test
+%! ## every optimizer and schedule trains a separable problem down
+%! X = [1, 2, -1, -2; 1, -1, 1, -1];
+%! Y = [1, 1, 0, 0];
+%! p0 = struct ("W1", [0, 0], "b1", 0);
+%! for name = {"gd", "momentum", "rmsprop", "adam"}
+%!   s = gd;
+%!   s.optimizer = name{1};
+%!   s.learning_rate = 0.05;
+%!   s.epochs = 50;
+%!   s.record_every = 49;
+%!   s.lr_decay = struct ("kind", "inverse_time", "rate", 0.1, "every", 10);
+%!   [q, curve] = dlfp.train (X, Y, p0, {"sigmoid"}, s, 1);
+%!   assert (curve(end, 2) < curve(1, 2), name{1});
+%!   assert (q.W1(1) > 0, name{1});
+%! endfor
+%!error <dlfp: train: unknown optimizer 'x' \(known: adam, gd, momentum, rmsprop\)>
+%! s = gd;
+%! s.optimizer = "x";
+%! dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, s, 1);

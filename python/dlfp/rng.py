@@ -153,3 +153,19 @@ def libm_cos(x):
 def libm_sin(x):
     """y = sin(x), elementwise, by the C library (bit-identical to R and Octave)."""
     return _libm(math.sin, x)
+
+
+def rng_permutation(rng, n):
+    """perm = order(u_1..u_n): a random permutation of the n examples, by sorting n uniforms.
+
+    The n uniforms of one block are distinct (MINSTD repeats only after 2^31 - 2 draws), so
+    every language's sort gives the same order. Indices are 0-based here, 1-based in R and
+    Octave: each language's own base, the same order.
+
+    Returns
+    -------
+    perm : ndarray of int, shape (n,)
+    rng : float
+    """
+    u, rng = rng_uniform(rng, n)
+    return np.argsort(u, kind="stable"), rng

@@ -13,10 +13,19 @@ from .errors import DlfpError
 from .initializers import INITIALIZERS, initialize_parameters
 from .network import accuracy, labels_to_targets, predict
 from .rng import rng_create
-from .train import OPTIMIZERS, train
+from .idx import read_idx
+from .optimizers import OPTIMIZERS, SCHEDULES
+from .train import train
 
 REQUIRED_FIELDS = ["name", "data", "layers", "activations", "learning_rate", "epochs"]
-DEFAULTS = {"description": "", "init": "scaled", "seed": 1, "optimizer": "gd", "record_every": 100}
+DEFAULTS = {"description": "", "init": "scaled", "seed": 1, "optimizer": "gd", "record_every": 100,
+            "batch_size": 0, "lambda": 0.0, "keep_prob": 1.0, "beta": 0.9, "beta1": 0.9,
+            "beta2": 0.999, "epsilon": 1e-8, "lr_decay": {"kind": "none"}}
+# the data sources, each with its fields: required first, then optional
+DATA_FIELDS = {"csv": (["csv"], ["test_csv"]),
+               "idx_images": (["idx_images", "idx_labels"],
+                              ["test_idx_images", "test_idx_labels", "limit", "test_limit"])}
+DECAY_FIELDS = {"none": [], "exponential": ["rate", "every"], "inverse_time": ["rate", "every"]}
 ALLOWED_FIELDS = sorted(REQUIRED_FIELDS + list(DEFAULTS))
 
 
@@ -89,6 +98,21 @@ def check_scenario(raw):
             _fail(fn, f"'{key}' must be a positive integer")
         s[key] = int(s[key])
     s["seed"] = int(s["seed"])
+    if not _is_int(s["batch_size"]) or s["batch_size"] < 0:
+        _fail(fn, "'batch_size' must be a non-negative integer (0: full batch)")
+    s["batch_size"] = int(s["batch_size"])
+    if not _is_number(s["lambda"]) or s["lambda"] < 0:
+        _fail(fn, "'lambda' must be a non-negative number")
+    if not _is_number(s["keep_prob"]) or not 0 < s["keep_prob"] <= 1:
+        _fail(fn, "'keep_prob' must be a number in (0, 1]")
+    for key in ("beta", "beta1", "beta2"):
+        if not _is_number(s[key]) or not 0 <= s[key] < 1:
+            _fail(fn, f"'{key}' must be a number in [0, 1)")
+    if not _is_number(s["epsilon"]) or not s["epsilon"] > 0:
+        _fail(fn, "'epsilon' must be a positive number")
+    for key in ("lambda", "keep_prob", "beta", "beta1", "beta2", "epsilon"):
+        s[key] = float(s[key])
+    s["lr_decay"] = _check_decay(s["lr_decay"])
     s["data"] = _check_data(s["data"], s["seed"])
     return s
 
@@ -110,14 +134,42 @@ def _check_activations(acts, layers):
         _fail(fn, "a softmax output needs at least 2 units")
 
 
+def _check_decay(decay):
+    fn = "read_scenario"
+    if not isinstance(decay, dict) or "kind" not in decay:
+        _fail(fn, "'lr_decay' must be an object with a 'kind'")
+    _check_name(decay["kind"], SCHEDULES, "lr_decay kind", fn)
+    fields = DECAY_FIELDS[decay["kind"]]
+    _check_known(decay, ["kind"] + fields, "field of 'lr_decay'", fn)
+    for key in fields:
+        if key not in decay:
+            _fail(fn, f"missing field 'lr_decay.{key}'")
+    if fields and (not _is_number(decay["rate"]) or decay["rate"] < 0):
+        _fail(fn, "'lr_decay.rate' must be a non-negative number")
+    if fields and (not _is_int(decay["every"]) or decay["every"] < 1):
+        _fail(fn, "'lr_decay.every' must be a positive integer")
+    return dict(decay)
+
+
 def _check_data(data, seed):
     fn = "read_scenario"
-    if not isinstance(data, dict) or ("csv" in data) == ("generator" in data):
-        _fail(fn, "'data' must be an object with exactly one of 'csv' or 'generator'")
-    if "csv" in data:
-        _check_known(data, ["csv"], "field of 'data'", fn)
-        if not isinstance(data["csv"], str) or not data["csv"]:
-            _fail(fn, "'data.csv' must be a file path")
+    sources = [k for k in ("csv", "generator", "idx_images") if isinstance(data, dict) and k in data]
+    if not isinstance(data, dict) or len(sources) != 1:
+        _fail(fn, "'data' must be an object with exactly one of 'csv', 'generator' or "
+                  "'idx_images'")
+    if sources[0] in DATA_FIELDS:
+        required, optional = DATA_FIELDS[sources[0]]
+        _check_known(data, sorted(required + optional), "field of 'data'", fn)
+        for key in required + optional:
+            if key not in data and key in required:
+                _fail(fn, f"missing field 'data.{key}'")
+            if key in data and key.endswith("limit"):
+                if not _is_int(data[key]) or data[key] < 1:
+                    _fail(fn, f"'data.{key}' must be a positive integer")
+            elif key in data and (not isinstance(data[key], str) or not data[key]):
+                _fail(fn, f"'data.{key}' must be a file path")
+        if ("test_idx_images" in data) != ("test_idx_labels" in data):
+            _fail(fn, "'data.test_idx_images' and 'data.test_idx_labels' go together")
         return dict(data)
     _check_name(data["generator"], GENERATORS, "generator", fn)
     options = GENERATOR_OPTIONS[data["generator"]]
@@ -137,10 +189,11 @@ def _check_data(data, seed):
 
 
 def load_data(scenario):
-    """[X, labels] = the scenario's data: X is features x examples, labels 0 .. K-1.
+    """[X, labels] = the scenario's training data: X is features x examples, labels 0 .. K-1.
 
-    A CSV file holds one example per row, no header, the label in the last column; a generator
-    draws from the shared stream seeded with data.seed.
+    A CSV file holds one example per row, no header, the label in the last column; IDX files
+    (MNIST's format) are scaled from 0..255 to [0, 1] and cut to the first data.limit examples;
+    a generator draws from the shared stream seeded with data.seed.
 
     Returns
     -------
@@ -149,10 +202,39 @@ def load_data(scenario):
     """
     data = scenario["data"]
     if "csv" in data:
-        return read_csv_data(os.path.join(scenario.get("base_dir", "."), data["csv"]))
+        return read_csv_data(_path(scenario, data["csv"]))
+    if "idx_images" in data:
+        return _read_idx_pair(scenario, data["idx_images"], data["idx_labels"], data.get("limit"))
     options = {k: v for k, v in data.items() if k not in ("generator", "seed")}
     X, labels, _ = GENERATORS[data["generator"]](rng_create(data["seed"]), **options)
     return X, labels
+
+
+def has_test_data(scenario):
+    """True when the scenario names a held-out test set (data.test_csv or data.test_idx_*)."""
+    return "test_csv" in scenario["data"] or "test_idx_images" in scenario["data"]
+
+
+def load_test_data(scenario):
+    """[X, labels] = the scenario's held-out test set, read like the training data."""
+    data = scenario["data"]
+    if "test_csv" in data:
+        return read_csv_data(_path(scenario, data["test_csv"]))
+    return _read_idx_pair(scenario, data["test_idx_images"], data["test_idx_labels"],
+                          data.get("test_limit"))
+
+
+def _path(scenario, name):
+    return os.path.join(scenario.get("base_dir", "."), name)
+
+
+def _read_idx_pair(scenario, images, labels, limit):
+    X = read_idx(_path(scenario, images))
+    y = read_idx(_path(scenario, labels))
+    if X.ndim != 2 or y.ndim != 1 or X.shape[1] != y.shape[0]:
+        _fail("load_data", f"{images} has {X.shape[-1]} items but {labels} has {y.shape[-1]} labels")
+    n = y.shape[0] if limit is None else min(int(limit), y.shape[0])
+    return X[:, :n] / 255.0, y[:n]
 
 
 def read_csv_data(path):
@@ -196,6 +278,9 @@ def check_data(X, labels, layers, output_activation):
 def run_scenario(path, verbose=False):
     """result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 
+    The stream seeded with the scenario's seed makes the initial weights, then goes on to the
+    shuffles and dropout masks of training.
+
     Parameters
     ----------
     path : str
@@ -206,20 +291,28 @@ def run_scenario(path, verbose=False):
     Returns
     -------
     dict
-        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy.
+        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy and,
+        with a test set, test_accuracy.
     """
     s = read_scenario(path)
     X, labels = load_data(s)
     check_data(X, labels, s["layers"], s["activations"][-1])
+    test = None
+    if has_test_data(s):
+        test = load_test_data(s)
+        check_data(test[0], test[1], s["layers"], s["activations"][-1])
     Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
-    params0, _ = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    params, curve = train(X, Y, params0, s["activations"], s["learning_rate"], s["epochs"],
-                          s["record_every"], optimizer=s["optimizer"], verbose=verbose)
-    acc = accuracy(predict(X, params, s["activations"]), labels)
+    params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
+    params, curve, _ = train(X, Y, params0, s["activations"], s, rng, verbose=verbose)
+    result = {"name": s["name"], "initial_params": params0, "final_params": params,
+              "loss_curve": curve,
+              "train_accuracy": accuracy(predict(X, params, s["activations"]), labels)}
+    if test is not None:
+        result["test_accuracy"] = accuracy(predict(test[0], params, s["activations"]), test[1])
     if verbose:
-        print(f"{s['name']}: train accuracy {acc:.4f}")
-    return {"name": s["name"], "initial_params": params0, "final_params": params,
-            "loss_curve": curve, "train_accuracy": acc}
+        print(f"{s['name']}: train accuracy {result['train_accuracy']:.4f}"
+              + (f", test accuracy {result['test_accuracy']:.4f}" if test is not None else ""))
+    return result
 
 
 def write_result(result, path):

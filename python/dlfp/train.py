@@ -1,18 +1,22 @@
-"""The training loop and its optimizers, looked up by name in OPTIMIZERS."""
+"""The training loop: epochs of (mini-)batches, dropout, L2, any optimizer and lr schedule."""
 import numpy as np
 
 from .activations import lookup
-from .network import backward_propagation, compute_cost, forward_propagation, update_parameters
+from .network import (backward_propagation, compute_cost, forward_propagation_dropout,
+                      l2_penalty)
+from .optimizers import OPTIMIZERS, initialize_optimizer, learning_rate_at
+from .rng import rng_permutation
 
-OPTIMIZERS = {"gd": update_parameters}
 
+def train(X, Y, params, activations, settings, rng, verbose=False):
+    """params = optimizer(params, dJ/dparams) over epochs of mini-batches; J = CE + L2 penalty.
 
-def train(X, Y, params, activations, learning_rate, epochs, record_every, optimizer="gd",
-          verbose=False):
-    """params = params - lr * dJ/dparams, repeated for epochs full-batch steps.
-
-    The loss curve holds [e, J_e] for each 0-based epoch e with e % record_every == 0 and for
-    the last epoch, J_e being the cost of epoch e's forward pass, before its update.
+    Each epoch with batch_size > 0 shuffles the examples by rng_permutation and walks batches of
+    batch_size (the last one smaller); batch_size 0 is one full batch, unshuffled. The loss
+    curve holds [e, J_e] for each 0-based epoch e with e % record_every == 0 and for the last
+    epoch, J_e being the mean of that epoch's batch costs (each from its forward pass, before
+    its update) weighted by batch size. Random draws (shuffles, then each batch's dropout
+    masks) continue the stream rng.
 
     Parameters
     ----------
@@ -21,10 +25,11 @@ def train(X, Y, params, activations, learning_rate, epochs, record_every, optimi
     params : dict
         Initial W1, b1, ..., WL, bL (not changed).
     activations : sequence of str
-    learning_rate : float
-    epochs, record_every : int
-    optimizer : str
-        A key of OPTIMIZERS.
+    settings : dict
+        A checked scenario: learning_rate, epochs, record_every, optimizer, beta, beta1, beta2,
+        epsilon, batch_size, lambda, keep_prob, lr_decay.
+    rng : float
+        Generator state.
     verbose : bool
         Print each recorded cost.
 
@@ -32,15 +37,40 @@ def train(X, Y, params, activations, learning_rate, epochs, record_every, optimi
     -------
     params : dict
     loss_curve : ndarray, shape (n_records, 2)
+    rng : float
     """
-    update = lookup(OPTIMIZERS, optimizer, "optimizer", "train")
+    update = lookup(OPTIMIZERS, settings["optimizer"], "optimizer", "train")
+    lambd, keep_prob = settings["lambda"], settings["keep_prob"]
+    m = X.shape[1]
+    state = initialize_optimizer(params)
+    t = 0
     curve = []
-    for e in range(epochs):
-        AL, caches = forward_propagation(X, params, activations)
-        if e % record_every == 0 or e == epochs - 1:
-            curve.append([e, compute_cost(caches[-1]["Z"], Y, activations[-1])])
+    for e in range(settings["epochs"]):
+        lr = learning_rate_at(settings, e)
+        batches, rng = _batches(m, settings["batch_size"], rng)
+        record = e % settings["record_every"] == 0 or e == settings["epochs"] - 1
+        total = 0.0
+        for idx in batches:
+            Xb, Yb = (X, Y) if idx is None else (X[:, idx], Y[:, idx])
+            mb = Xb.shape[1]
+            AL, caches, rng = forward_propagation_dropout(Xb, params, activations, keep_prob, rng)
+            if record:
+                cost = compute_cost(caches[-1]["Z"], Yb, activations[-1]) + \
+                    l2_penalty(params, lambd, mb)
+                total += cost * mb
+            grads = backward_propagation(AL, Yb, caches, params, activations, lambd, keep_prob)
+            t += 1
+            params, state = update(params, grads, state, lr, settings, t)
+        if record:
+            curve.append([e, total / m])
             if verbose:
                 print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
-        grads = backward_propagation(AL, Y, caches, params, activations)
-        params = update(params, grads, learning_rate)
-    return params, np.array(curve).reshape(-1, 2)
+    return params, np.array(curve).reshape(-1, 2), rng
+
+
+def _batches(m, batch_size, rng):
+    # None stands for "all examples, in order": no copy of X for full-batch training
+    if batch_size == 0:
+        return [None], rng
+    perm, rng = rng_permutation(rng, m)
+    return [perm[i:i + batch_size] for i in range(0, m, batch_size)], rng

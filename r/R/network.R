@@ -1,4 +1,5 @@
-# Forward and backward propagation through L layers, the cost, and the gradient-descent step.
+# Forward and backward propagation through L layers (with dropout and L2), the cost, and the
+# gradient-descent step.
 
 #' Z = W * A_prev + b.
 #'
@@ -20,15 +21,48 @@ linear_forward <- function(A_prev, W, b) {
 #' @return list(AL = n_L x m, caches = per layer l, list(A_prev, Z, A)).
 #' @export
 forward_propagation <- function(X, params, activations) {
+  fwd <- forward_propagation_dropout(X, params, activations, 1, NULL)
+  list(AL = fwd$AL, caches = fwd$caches)
+}
+
+#' A_l = g_l(W_l * A_(l-1) + b_l) .* D_l / keep_prob on hidden layers, D_l = (u < keep_prob).
+#'
+#' Inverted dropout: each hidden layer's mask is drawn from the shared stream (n_l * m
+#' uniforms, filled column by column), never on the input or the output layer. With
+#' keep_prob = 1 no mask is drawn and rng is untouched.
+#'
+#' @param X Inputs, n_0 x m.
+#' @param params list(W1, b1, ..., WL, bL).
+#' @param activations One name per layer after the input (names in ACTIVATIONS).
+#' @param keep_prob Probability of keeping a hidden unit, in (0, 1].
+#' @param rng Generator state (needed when keep_prob < 1; NULL will do otherwise).
+#' @return list(AL = n_L x m, caches = per layer l, list(A_prev, Z, A) with A = g(Z) before
+#'   dropout and, with dropout, D, rng = the state after the masks).
+#' @export
+forward_propagation_dropout <- function(X, params, activations, keep_prob, rng) {
   A <- X
-  caches <- vector("list", length(activations))
-  for (l in seq_along(activations)) {
+  L <- length(activations)
+  caches <- vector("list", L)
+  for (l in seq_len(L)) {
     g <- lookup(ACTIVATIONS, activations[[l]], "activation", "forward_propagation")
     Z <- linear_forward(A, params[[paste0("W", l)]], params[[paste0("b", l)]])  # (n_l, m)
-    caches[[l]] <- list(A_prev = A, Z = Z, A = g(Z))
-    A <- caches[[l]]$A
+    cache <- list(A_prev = A, Z = Z, A = g(Z))
+    A <- cache$A
+    if (keep_prob < 1 && l < L) {
+      # a bug in the caller, not bad input (Python fails with a TypeError here): without a
+      # state, rng_uniform would return NA masks
+      if (is.null(rng)) {
+        stop("forward_propagation_dropout: keep_prob < 1 needs a generator state rng",
+             call. = FALSE)
+      }
+      draw <- rng_uniform(rng, length(Z))
+      rng <- draw$rng
+      cache$D <- matrix(as.numeric(draw$u < keep_prob), nrow(Z), ncol(Z))  # (n_l, m)
+      A <- (A * cache$D) / keep_prob
+    }
+    caches[[l]] <- cache
   }
-  list(AL = A, caches = caches)
+  list(AL = A, caches = caches, rng = rng)
 }
 
 #' J = -1/m * sum(Y .* log(AL)) (cross-entropy of the output activation), from logits ZL.
@@ -42,19 +76,22 @@ compute_cost <- function(ZL, Y, output_activation) {
   lookup(COSTS, output_activation, "output activation", "compute_cost")(ZL, Y)
 }
 
-#' dZ_L = A_L - Y ; dW_l = dZ_l A_(l-1)' / m ; db_l = sum(dZ_l, 2) / m ; dZ_(l-1) = g'(W_l' dZ_l).
+#' dZ_L = A_L - Y ; dW_l = dZ_l A_(l-1)' / m + (lambda / m) W_l ; db_l = sum(dZ_l, 2) / m.
 #'
-#' The output dZ_L = A_L - Y holds for sigmoid with binary and softmax with categorical
-#' cross-entropy alike.
+#' Going down, dA_(l-1) = W_l' dZ_l, times D_(l-1) / keep_prob where dropout masked the layer,
+#' and dZ_(l-1) = dA_(l-1) .* g'(Z_(l-1)). The output dZ_L = A_L - Y holds for sigmoid with
+#' binary and softmax with categorical cross-entropy alike.
 #'
 #' @param AL Output activations, n_L x m.
 #' @param Y Targets, n_L x m.
-#' @param caches From forward_propagation.
+#' @param caches From forward_propagation or forward_propagation_dropout.
 #' @param params list(W1, b1, ..., WL, bL).
 #' @param activations One name per layer.
+#' @param lambd L2 strength (0: none).
+#' @param keep_prob The keep probability the masks in caches were drawn with.
 #' @return list(dW1, db1, ..., dWL, dbL).
 #' @export
-backward_propagation <- function(AL, Y, caches, params, activations) {
+backward_propagation <- function(AL, Y, caches, params, activations, lambd = 0, keep_prob = 1) {
   m <- ncol(AL)
   L <- length(caches)
   grads <- vector("list", 2 * L)
@@ -62,17 +99,39 @@ backward_propagation <- function(AL, Y, caches, params, activations) {
   dZ <- AL - Y  # (n_L, m)
   for (l in rev(seq_len(L))) {
     cache <- caches[[l]]
-    grads[[paste0("dW", l)]] <- tcrossprod(dZ, cache$A_prev) / m  # (n_l, n_(l-1))
-    grads[[paste0("db", l)]] <- matrix(rowSums(dZ) / m, ncol = 1)  # (n_l, 1)
+    W <- params[[paste0("W", l)]]
+    # tcrossprod(dZ, A_prev) is dZ %*% t(A_prev) without forming the transpose
+    grads[[2 * l - 1]] <- tcrossprod(dZ, cache$A_prev) / m + (lambd / m) * W  # (n_l, n_(l-1))
+    grads[[2 * l]] <- matrix(rowSums(dZ) / m, ncol = 1)  # (n_l, 1)
     if (l > 1) {
-      dA <- crossprod(params[[paste0("W", l)]], dZ)  # (n_(l-1), m)
       below <- caches[[l - 1]]
+      dA <- crossprod(W, dZ)  # (n_(l-1), m)
+      if (!is.null(below$D)) {
+        dA <- (dA * below$D) / keep_prob
+      }
       g_prime <- lookup(DERIVATIVES, activations[[l - 1]], "hidden activation",
                         "backward_propagation")
       dZ <- g_prime(dA, below$Z, below$A)
     }
   }
   grads
+}
+
+#' P = lambda / (2 m) * sum_l sum(W_l .^ 2) (biases are not penalized).
+#'
+#' @param params list(W1, b1, ..., WL, bL).
+#' @param lambd L2 strength.
+#' @param m Examples in the batch the cost is averaged over.
+#' @return The penalty, a number (0 when lambd is 0).
+#' @export
+l2_penalty <- function(params, lambd, m) {
+  if (lambd == 0) return(0)
+  total <- 0
+  for (key in grep("^W", names(params), value = TRUE)) {
+    W <- params[[key]]
+    total <- total + sum(W * W)
+  }
+  lambd / (2 * m) * total
 }
 
 #' W_l = W_l - lr * dW_l ;  b_l = b_l - lr * db_l.
@@ -126,22 +185,30 @@ labels_to_targets <- function(labels, output_activation, n_out) {
   outer(seq_len(n_out) - 1, labels, "==") + 0  # (n_out, m), doubles like numpy's astype(float)
 }
 
-#' [Z_l, A_l, J, dW_l, db_l] of one forward and one backward pass, flat, for comparison.
+#' [Z_l, A_l, D_l, J, dW_l, db_l] of one forward and one backward pass, flat, for comparison.
+#'
+#' J is the cross-entropy plus the L2 penalty; D_l (the dropout masks) appear only when
+#' keep_prob < 1, drawn from rng.
 #'
 #' @param X Inputs, n_0 x m.
 #' @param Y Targets, n_L x m.
 #' @param params list(W1, b1, ...).
 #' @param activations One name per layer.
-#' @return list(Z1, A1, ..., ZL, AL, cost, dW1, db1, ..., dWL, dbL).
+#' @param lambd L2 strength.
+#' @param keep_prob Dropout keep probability (1: no dropout).
+#' @param rng Generator state for the masks (NULL without dropout).
+#' @return list(Z1, A1, [D1,] ..., ZL, AL, cost, dW1, db1, ..., dWL, dbL).
 #' @export
-forward_backward <- function(X, Y, params, activations) {
-  fwd <- forward_propagation(X, params, activations)
+forward_backward <- function(X, Y, params, activations, lambd = 0, keep_prob = 1, rng = NULL) {
+  fwd <- forward_propagation_dropout(X, params, activations, keep_prob, rng)
   caches <- fwd$caches
   L <- length(caches)
-  out <- vector("list", 2 * L)
-  names(out) <- paste0(c("Z", "A"), rep(seq_len(L), each = 2))
-  out[c(TRUE, FALSE)] <- lapply(caches, `[[`, "Z")
-  out[c(FALSE, TRUE)] <- lapply(caches, `[[`, "A")
-  out$cost <- compute_cost(caches[[L]]$Z, Y, activations[[L]])
-  c(out, backward_propagation(fwd$AL, Y, caches, params, activations))
+  # per layer Z, A and (only where dropout masked it) D, concatenated in layer order
+  out <- do.call(c, lapply(seq_len(L), function(l) {
+    keep <- intersect(c("Z", "A", "D"), names(caches[[l]]))
+    stats::setNames(caches[[l]][keep], paste0(keep, l))
+  }))
+  out$cost <- compute_cost(caches[[L]]$Z, Y, activations[[L]]) +
+    l2_penalty(params, lambd, ncol(X))
+  c(out, backward_propagation(fwd$AL, Y, caches, params, activations, lambd, keep_prob))
 }

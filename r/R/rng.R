@@ -80,3 +80,18 @@ rng_normal <- function(rng, n) {
   u2 <- draw$u[!odd]
   list(z = sqrt(-2 * log(u1)) * cos((2 * pi) * u2), rng = draw$rng)
 }
+
+#' perm = order(u_1..u_n): a random permutation of the n examples, by sorting n uniforms.
+#'
+#' The n uniforms of one block are distinct (MINSTD repeats only after 2^31 - 2 draws), so
+#' every language's sort gives the same order. Indices are 1-based here, as in Octave, and
+#' 0-based in Python: each language's own base, the same order.
+#'
+#' @param rng The generator state.
+#' @param n How many examples.
+#' @return list(perm = integer vector, a permutation of 1..n, rng = the state after n draws).
+#' @export
+rng_permutation <- function(rng, n) {
+  draw <- rng_uniform(rng, n)
+  list(perm = order(draw$u), rng = draw$rng)
+}

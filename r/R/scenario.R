@@ -1,7 +1,16 @@
 # Scenario files: read and check one, load its data, run it, write its result as JSON.
 
 REQUIRED_FIELDS <- c("name", "data", "layers", "activations", "learning_rate", "epochs")
-DEFAULTS <- list(description = "", init = "scaled", seed = 1, optimizer = "gd", record_every = 100)
+DEFAULTS <- list(description = "", init = "scaled", seed = 1, optimizer = "gd", record_every = 100,
+                 batch_size = 0, lambda = 0, keep_prob = 1, beta = 0.9, beta1 = 0.9,
+                 beta2 = 0.999, epsilon = 1e-8, lr_decay = list(kind = "none"))
+# the data sources read from files, each with its fields: required first, then optional
+DATA_FIELDS <- list(csv = list(required = "csv", optional = "test_csv"),
+                    idx_images = list(required = c("idx_images", "idx_labels"),
+                                      optional = c("test_idx_images", "test_idx_labels", "limit",
+                                                   "test_limit")))
+DECAY_FIELDS <- list(none = character(0), exponential = c("rate", "every"),
+                     inverse_time = c("rate", "every"))
 # sorted in byte order, as Python's sorted(): the locale's collation may differ
 ALLOWED_FIELDS <- sort(c(REQUIRED_FIELDS, names(DEFAULTS)), method = "radix")
 SEED_MAX <- 2147483645  # the largest seed rng_create takes
@@ -76,6 +85,28 @@ check_scenario <- function(raw) {
     s[[key]] <- as.numeric(s[[key]])
   }
   s$seed <- as.numeric(s[["seed"]])
+  if (!(is_int(s[["batch_size"]]) && s[["batch_size"]] >= 0)) {
+    fail(fn, "'batch_size' must be a non-negative integer (0: full batch)")
+  }
+  s$batch_size <- as.numeric(s[["batch_size"]])
+  if (!(is_number(s[["lambda"]]) && s[["lambda"]] >= 0)) {
+    fail(fn, "'lambda' must be a non-negative number")
+  }
+  if (!(is_number(s[["keep_prob"]]) && s[["keep_prob"]] > 0 && s[["keep_prob"]] <= 1)) {
+    fail(fn, "'keep_prob' must be a number in (0, 1]")
+  }
+  for (key in c("beta", "beta1", "beta2")) {
+    if (!(is_number(s[[key]]) && s[[key]] >= 0 && s[[key]] < 1)) {
+      fail(fn, sprintf("'%s' must be a number in [0, 1)", key))
+    }
+  }
+  if (!(is_number(s[["epsilon"]]) && s[["epsilon"]] > 0)) {
+    fail(fn, "'epsilon' must be a positive number")
+  }
+  for (key in c("lambda", "keep_prob", "beta", "beta1", "beta2", "epsilon")) {
+    s[[key]] <- as.numeric(s[[key]])
+  }
+  s$lr_decay <- check_decay(s[["lr_decay"]])
   s$data <- check_data_field(s[["data"]], s$seed)
   s
 }
@@ -106,17 +137,54 @@ check_activations <- function(acts, layers) {
   acts
 }
 
-# data is either {"csv": path} or {"generator": name, "seed": s, options...}; generator options
-# are filled in from GENERATOR_OPTIONS and data.seed from the scenario seed.
+# lr_decay is {"kind": name} plus, for a decaying kind, its rate and period.
+check_decay <- function(decay) {
+  fn <- "read_scenario"
+  if (!(is_object(decay) && "kind" %in% names(decay))) {
+    fail(fn, "'lr_decay' must be an object with a 'kind'")
+  }
+  check_name(decay[["kind"]], SCHEDULES, "lr_decay kind", fn)
+  fields <- DECAY_FIELDS[[decay[["kind"]]]]
+  check_known(decay, c("kind", fields), "field of 'lr_decay'", fn)
+  for (key in fields) {
+    if (!(key %in% names(decay))) fail(fn, sprintf("missing field 'lr_decay.%s'", key))
+  }
+  if (length(fields) > 0 && !(is_number(decay[["rate"]]) && decay[["rate"]] >= 0)) {
+    fail(fn, "'lr_decay.rate' must be a non-negative number")
+  }
+  if (length(fields) > 0 && !(is_int(decay[["every"]]) && decay[["every"]] >= 1)) {
+    fail(fn, "'lr_decay.every' must be a positive integer")
+  }
+  decay
+}
+
+# data is one of {"csv": path[, "test_csv": path]}, {"idx_images": path, "idx_labels": path,
+# optional test_idx_images, test_idx_labels, limit, test_limit} or {"generator": name,
+# "seed": s, options...}; generator options are filled in from GENERATOR_OPTIONS and data.seed
+# from the scenario seed.
 check_data_field <- function(data, seed) {
   fn <- "read_scenario"
-  if (!is_object(data) || ("csv" %in% names(data)) == ("generator" %in% names(data))) {
-    fail(fn, "'data' must be an object with exactly one of 'csv' or 'generator'")
+  sources <- intersect(c("csv", "generator", "idx_images"), names(data))
+  if (!is_object(data) || length(sources) != 1) {
+    fail(fn, "'data' must be an object with exactly one of 'csv', 'generator' or 'idx_images'")
   }
-  if ("csv" %in% names(data)) {
-    check_known(data, "csv", "field of 'data'", fn)
-    if (!(is_string(data[["csv"]]) && nzchar(data[["csv"]]))) {
-      fail(fn, "'data.csv' must be a file path")
+  if (sources %in% names(DATA_FIELDS)) {
+    required <- DATA_FIELDS[[sources]]$required
+    optional <- DATA_FIELDS[[sources]]$optional
+    check_known(data, sort(c(required, optional), method = "radix"), "field of 'data'", fn)
+    for (key in c(required, optional)) {
+      present <- key %in% names(data)
+      if (!present && key %in% required) fail(fn, sprintf("missing field 'data.%s'", key))
+      if (present && endsWith(key, "limit")) {
+        if (!(is_int(data[[key]]) && data[[key]] >= 1)) {
+          fail(fn, sprintf("'data.%s' must be a positive integer", key))
+        }
+      } else if (present && !(is_string(data[[key]]) && nzchar(data[[key]]))) {
+        fail(fn, sprintf("'data.%s' must be a file path", key))
+      }
+    }
+    if (("test_idx_images" %in% names(data)) != ("test_idx_labels" %in% names(data))) {
+      fail(fn, "'data.test_idx_images' and 'data.test_idx_labels' go together")
     }
     return(data)
   }
@@ -144,10 +212,11 @@ check_data_field <- function(data, seed) {
   out
 }
 
-#' [X, labels] = the scenario's data: X is features x examples, labels 0 .. K-1.
+#' [X, labels] = the scenario's training data: X is features x examples, labels 0 .. K-1.
 #'
-#' A CSV file holds one example per row, no header, the label in the last column; a generator
-#' draws from the shared stream seeded with data.seed.
+#' A CSV file holds one example per row, no header, the label in the last column; IDX files
+#' (MNIST's format) are scaled from 0..255 to [0, 1] and cut to the first data.limit examples;
+#' a generator draws from the shared stream seeded with data.seed.
 #'
 #' @param scenario From read_scenario.
 #' @return list(X = n_0 x m, labels = length m).
@@ -155,12 +224,59 @@ check_data_field <- function(data, seed) {
 load_data <- function(scenario) {
   data <- scenario[["data"]]
   if ("csv" %in% names(data)) {
-    base <- if (is.null(scenario[["base_dir"]])) "." else scenario[["base_dir"]]
-    return(read_csv_data(join_path(base, data[["csv"]])))
+    return(read_csv_data(data_path(scenario, data[["csv"]])))
+  }
+  if ("idx_images" %in% names(data)) {
+    return(read_idx_pair(scenario, data[["idx_images"]], data[["idx_labels"]], data[["limit"]]))
   }
   options <- data[setdiff(names(data), c("generator", "seed"))]
   g <- do.call(GENERATORS[[data[["generator"]]]], c(list(rng_create(data[["seed"]])), options))
   list(X = g$X, labels = g$labels)
+}
+
+#' TRUE when the scenario names a held-out test set (data.test_csv or data.test_idx_*).
+#'
+#' @param scenario From read_scenario.
+#' @return TRUE or FALSE.
+#' @export
+has_test_data <- function(scenario) {
+  any(c("test_csv", "test_idx_images") %in% names(scenario[["data"]]))
+}
+
+#' [X, labels] = the scenario's held-out test set, read like the training data.
+#'
+#' @param scenario From read_scenario, with a test set (see has_test_data).
+#' @return list(X = n_0 x m_test, labels = length m_test).
+#' @export
+load_test_data <- function(scenario) {
+  data <- scenario[["data"]]
+  if ("test_csv" %in% names(data)) {
+    return(read_csv_data(data_path(scenario, data[["test_csv"]])))
+  }
+  read_idx_pair(scenario, data[["test_idx_images"]], data[["test_idx_labels"]],
+                data[["test_limit"]])
+}
+
+# A data file named in the scenario, relative to the scenario's folder.
+data_path <- function(scenario, name) {
+  join_path(if (is.null(scenario[["base_dir"]])) "." else scenario[["base_dir"]], name)
+}
+
+# Images and labels from two IDX files: X / 255 (n_0 x m) and the labels, the first limit.
+read_idx_pair <- function(scenario, images, labels, limit) {
+  X <- read_idx(data_path(scenario, images))
+  y <- read_idx(data_path(scenario, labels))
+  if (!is.matrix(X) || is.matrix(y) || ncol(X) != length(y)) {
+    fail("load_data", sprintf("%s has %d items but %s has %d labels", images,
+                              if (is.matrix(X)) ncol(X) else length(X), labels,
+                              if (is.matrix(y)) ncol(y) else length(y)))
+  }
+  n <- if (is.null(limit)) length(y) else min(limit, length(y))
+  if (n < ncol(X)) {
+    X <- X[, seq_len(n), drop = FALSE]
+    y <- y[seq_len(n)]
+  }
+  list(X = X / 255, labels = y)  # (n_0, m), (m)
 }
 
 #' [X, labels] = rows of the CSV file at path, transposed; the last column is the label.
@@ -230,24 +346,39 @@ check_data <- function(X, labels, layers, output_activation) {
 
 #' result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 #'
+#' The stream seeded with the scenario's seed makes the initial weights, then goes on to the
+#' shuffles and dropout masks of training.
+#'
 #' @param path Scenario JSON file.
 #' @param verbose Print the cost at each recorded epoch.
 #' @return list(name, initial_params, final_params, loss_curve (rows [epoch, cost]),
-#'   train_accuracy).
+#'   train_accuracy and, with a test set, test_accuracy).
 #' @export
 run_scenario <- function(path, verbose = FALSE) {
   s <- read_scenario(path)
   d <- load_data(s)
   out_act <- s$activations[length(s$activations)]
   check_data(d$X, d$labels, s$layers, out_act)
+  test <- NULL
+  if (has_test_data(s)) {
+    test <- load_test_data(s)
+    check_data(test$X, test$labels, s$layers, out_act)
+  }
   Y <- labels_to_targets(d$labels, out_act, s$layers[length(s$layers)])
-  params0 <- initialize_parameters(s$layers, s$init, rng_create(s$seed))$params
-  fit <- train(d$X, Y, params0, s$activations, s$learning_rate, s$epochs, s$record_every,
-               optimizer = s$optimizer, verbose = verbose)
-  acc <- accuracy(predict(d$X, fit$params, s$activations), d$labels)
-  if (verbose) cat(sprintf("%s: train accuracy %s\n", s$name, fmt_fixed(acc, 4)))
-  list(name = s$name, initial_params = params0, final_params = fit$params,
-       loss_curve = fit$loss_curve, train_accuracy = acc)
+  init <- initialize_parameters(s$layers, s$init, rng_create(s$seed))
+  fit <- train(d$X, Y, init$params, s$activations, s, init$rng, verbose = verbose)
+  result <- list(name = s$name, initial_params = init$params, final_params = fit$params,
+                 loss_curve = fit$loss_curve,
+                 train_accuracy = accuracy(predict(d$X, fit$params, s$activations), d$labels))
+  if (!is.null(test)) {
+    result$test_accuracy <- accuracy(predict(test$X, fit$params, s$activations), test$labels)
+  }
+  if (verbose) {
+    cat(sprintf("%s: train accuracy %s%s\n", s$name, fmt_fixed(result$train_accuracy, 4),
+                if (is.null(test)) "" else
+                  paste0(", test accuracy ", fmt_fixed(result$test_accuracy, 4))))
+  }
+  result
 }
 
 #' Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.

@@ -1,43 +1,81 @@
-# The training loop and its optimizers, looked up by name in OPTIMIZERS.
+# The training loop: epochs of (mini-)batches, dropout, L2, any optimizer and lr schedule.
 
-#' Optimizers by name: params = OPTIMIZERS[[optimizer]](params, grads, learning_rate).
-#' @export
-OPTIMIZERS <- list(gd = update_parameters)
-
-#' params = params - lr * dJ/dparams, repeated for epochs full-batch steps.
+#' params = optimizer(params, dJ/dparams) over epochs of mini-batches; J = CE + L2 penalty.
 #'
-#' The loss curve holds [e, J_e] for each 0-based epoch e with e %% record_every == 0 and for
-#' the last epoch, J_e being the cost of epoch e's forward pass, before its update.
+#' Each epoch with batch_size > 0 shuffles the examples by rng_permutation and walks batches of
+#' batch_size (the last one smaller); batch_size 0 is one full batch, unshuffled. The loss
+#' curve holds [e, J_e] for each 0-based epoch e with e %% record_every == 0 and for the last
+#' epoch, J_e being the mean of that epoch's batch costs (each from its forward pass, before
+#' its update) weighted by batch size. Random draws (shuffles, then each batch's dropout
+#' masks) continue the stream rng.
 #'
 #' @param X Inputs, n_0 x m.
 #' @param Y Targets, n_L x m.
 #' @param params Initial list(W1, b1, ..., WL, bL) (not changed).
 #' @param activations One name per layer.
-#' @param learning_rate The step size.
-#' @param epochs,record_every Full-batch steps, and how often to record the cost.
-#' @param optimizer A name in OPTIMIZERS.
+#' @param settings A checked scenario: learning_rate, epochs, record_every, optimizer, beta,
+#'   beta1, beta2, epsilon, batch_size, lambda, keep_prob, lr_decay.
+#' @param rng Generator state.
 #' @param verbose Print each recorded cost.
-#' @return list(params = the trained list, loss_curve = n_records x 2 matrix [epoch, cost]).
+#' @return list(params = the trained list, loss_curve = n_records x 2 matrix [epoch, cost],
+#'   rng = the state after training's draws).
 #' @export
-train <- function(X, Y, params, activations, learning_rate, epochs, record_every,
-                  optimizer = "gd", verbose = FALSE) {
-  update <- lookup(OPTIMIZERS, optimizer, "optimizer", "train")
+train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
+  update <- lookup(OPTIMIZERS, settings[["optimizer"]], "optimizer", "train")
+  lambd <- settings[["lambda"]]
+  keep_prob <- settings[["keep_prob"]]
+  epochs <- settings[["epochs"]]
+  record_every <- settings[["record_every"]]
+  batch_size <- settings[["batch_size"]]
   L <- length(activations)
+  m <- ncol(X)
+  state <- initialize_optimizer(params)
+  t <- 0
   epoch <- seq_len(epochs) - 1
   recorded <- epoch[epoch %% record_every == 0 | epoch == epochs - 1]
   curve <- matrix(c(recorded, rep(NA_real_, length(recorded))), ncol = 2)  # (n_records, 2)
   for (e in epoch) {
-    fwd <- forward_propagation(X, params, activations)
+    lr <- learning_rate_at(settings, e)
+    shuffle <- shuffle_examples(m, batch_size, rng)
+    rng <- shuffle$rng
     row <- match(e, recorded)
+    total <- 0
+    for (i in shuffle$starts) {
+      # perm NULL stands for "all examples, in order": no copy of X for full-batch training
+      idx <- if (is.null(shuffle$perm)) NULL else shuffle$perm[i:min(i + batch_size - 1, m)]
+      Xb <- if (is.null(idx)) X else X[, idx, drop = FALSE]  # (n_0, m_b)
+      Yb <- if (is.null(idx)) Y else Y[, idx, drop = FALSE]  # (n_L, m_b)
+      mb <- ncol(Xb)
+      fwd <- forward_propagation_dropout(Xb, params, activations, keep_prob, rng)
+      rng <- fwd$rng
+      if (!is.na(row)) {
+        cost <- compute_cost(fwd$caches[[L]]$Z, Yb, activations[[L]]) +
+          l2_penalty(params, lambd, mb)
+        total <- total + cost * mb
+      }
+      grads <- backward_propagation(fwd$AL, Yb, fwd$caches, params, activations, lambd,
+                                    keep_prob)
+      t <- t + 1
+      step <- update(params, grads, state, lr, settings, t)
+      params <- step$params
+      state <- step$state
+    }
     if (!is.na(row)) {
-      curve[row, 2] <- compute_cost(fwd$caches[[L]]$Z, Y, activations[[L]])
+      curve[row, 2] <- total / m
       if (verbose) {
         cat(sprintf("epoch %d: cost %s\n", e, fmt_fixed(curve[row, 2], 6)))
         utils::flush.console()
       }
     }
-    grads <- backward_propagation(fwd$AL, Y, fwd$caches, params, activations)
-    params <- update(params, grads, learning_rate)
   }
-  list(params = params, loss_curve = curve)
+  list(params = params, loss_curve = curve, rng = rng)
+}
+
+# One epoch's order of the examples and the first position of each batch in it:
+# perm = rng_permutation(rng, m) and starts 1, 1 + bs, 1 + 2 bs, ...; batch_size 0 gives
+# perm NULL (all of X, in order) and a single start, with no draw.
+shuffle_examples <- function(m, batch_size, rng) {
+  if (batch_size == 0) return(list(perm = NULL, starts = 1, rng = rng))
+  draw <- rng_permutation(rng, m)
+  list(perm = draw$perm, starts = seq(1, m, by = batch_size), rng = draw$rng)
 }

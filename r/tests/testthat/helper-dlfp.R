@@ -45,6 +45,13 @@ small_scenario <- function(...) {
   s
 }
 
+# A checked scenario, the settings train takes: small_scenario's fields with overrides, checked
+# by check_scenario as read_scenario would (defaults filled in).
+train_settings <- function(...) {
+  raw <- jsonlite::toJSON(small_scenario(...), auto_unbox = TRUE, digits = NA)
+  check_scenario(jsonlite::parse_json(raw, simplifyVector = FALSE))
+}
+
 as_double <- function(m) {
   storage.mode(m) <- "double"  # jsonlite and read.csv read whole numbers as integers
   m

@@ -1,8 +1,9 @@
 # Bad input stops with "dlfp: <function>: <problem>", in the same words as Python and Octave.
 
 known_acts <- "(known: relu, sigmoid, softmax, tanh)"
-allowed <- paste("(allowed: activations, data, description, epochs, init, layers,",
-                 "learning_rate, name, optimizer, record_every, seed)")
+allowed <- paste("(allowed: activations, batch_size, beta, beta1, beta2, data, description,",
+                 "epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name,",
+                 "optimizer, record_every, seed)")
 
 test_that("NaN or Inf in the data names the first in column-major order, 1-based", {
   X <- matrix(1, 3, 5)
@@ -114,15 +115,16 @@ test_that("an unknown field, a missing field, and fields of the wrong type", {
   expect_identical(dlfp_error_message(read_scenario(raw)), paste(
     "dlfp: read_scenario: unknown init '['he', 1.0, 2, None, True, 1e-07]'",
     "(known: he, scaled, xavier)"))
-  expect_identical(msg(optimizer = "adam"),
-                   "dlfp: read_scenario: unknown optimizer 'adam' (known: gd)")
+  expect_identical(msg(optimizer = "nesterov"), paste(
+    "dlfp: read_scenario: unknown optimizer 'nesterov' (known: adam, gd, momentum, rmsprop)"))
   expect_identical(msg(seed = 2147483646),
                    "dlfp: read_scenario: 'seed' must be an integer from 0 to 2147483645")
   expect_identical(msg(learning_rate = 0),
                    "dlfp: read_scenario: 'learning_rate' must be a positive number")
   expect_identical(msg(epochs = 2.5), "dlfp: read_scenario: 'epochs' must be a positive integer")
   expect_identical(msg(data = list(csv = "a.csv", generator = "xor")), paste(
-    "dlfp: read_scenario: 'data' must be an object with exactly one of 'csv' or 'generator'"))
+    "dlfp: read_scenario: 'data' must be an object with exactly one of 'csv', 'generator' or",
+    "'idx_images'"))
   expect_identical(msg(data = list(generator = "moons")),
                    "dlfp: read_scenario: unknown generator 'moons' (known: circles, spiral, xor)")
   expect_identical(msg(data = list(generator = "xor", noise = 0.1)), paste(
@@ -135,6 +137,81 @@ test_that("an unknown field, a missing field, and fields of the wrong type", {
                    "dlfp: read_scenario: 'data.noise' must be a non-negative number")
   expect_identical(msg(data = list(generator = "xor", seed = -3)),
                    "dlfp: read_scenario: 'data.seed' must be an integer from 0 to 2147483645")
+})
+
+test_that("the chapter 5-8 fields: checked in Python's order, in Python's words", {
+  msg <- function(...) dlfp_error_message(read_scenario(write_scenario(small_scenario(...))))
+  rs <- function(problem) paste("dlfp: read_scenario:", problem)
+  expect_identical(msg(batch_size = -1),
+                   rs("'batch_size' must be a non-negative integer (0: full batch)"))
+  expect_identical(msg(batch_size = 2.5),
+                   rs("'batch_size' must be a non-negative integer (0: full batch)"))
+  expect_identical(msg(lambda = -0.1), rs("'lambda' must be a non-negative number"))
+  expect_identical(msg(lambda = "a"), rs("'lambda' must be a non-negative number"))
+  expect_identical(msg(keep_prob = 0), rs("'keep_prob' must be a number in (0, 1]"))
+  expect_identical(msg(keep_prob = 1.5), rs("'keep_prob' must be a number in (0, 1]"))
+  expect_identical(msg(beta = 1), rs("'beta' must be a number in [0, 1)"))
+  expect_identical(msg(beta1 = -0.1), rs("'beta1' must be a number in [0, 1)"))
+  expect_identical(msg(beta2 = TRUE), rs("'beta2' must be a number in [0, 1)"))
+  expect_identical(msg(epsilon = 0), rs("'epsilon' must be a positive number"))
+  # the first bad field in Python's order wins: batch_size before lambda before lr_decay
+  expect_identical(msg(lambda = -1, batch_size = -1, lr_decay = "x"),
+                   rs("'batch_size' must be a non-negative integer (0: full batch)"))
+  expect_identical(msg(lr_decay = "none"), rs("'lr_decay' must be an object with a 'kind'"))
+  expect_identical(msg(lr_decay = list(rate = 1)), rs("'lr_decay' must be an object with a 'kind'"))
+  expect_identical(msg(lr_decay = list(kind = "step")),
+                   rs("unknown lr_decay kind 'step' (known: exponential, inverse_time, none)"))
+  expect_identical(msg(lr_decay = list(kind = "none", rate = 1)),
+                   rs("unknown field of 'lr_decay' 'rate' (allowed: kind)"))
+  expect_identical(msg(lr_decay = list(kind = "exponential", every = 2)),
+                   rs("missing field 'lr_decay.rate'"))
+  expect_identical(msg(lr_decay = list(kind = "exponential", rate = -1, every = 2)),
+                   rs("'lr_decay.rate' must be a non-negative number"))
+  expect_identical(msg(lr_decay = list(kind = "inverse_time", rate = 1, every = 1.5)),
+                   rs("'lr_decay.every' must be a positive integer"))
+  expect_identical(msg(lr_decay = list(kind = "inverse_time", rate = 1, every = 2, foo = 1)),
+                   rs("unknown field of 'lr_decay' 'foo' (allowed: kind, rate, every)"))
+})
+
+test_that("the data sources: csv with test_csv, IDX files, generators", {
+  msg <- function(data) dlfp_error_message(read_scenario(write_scenario(small_scenario(
+    data = data))))
+  rs <- function(problem) paste("dlfp: read_scenario:", problem)
+  expect_identical(msg(list(csv = "a.csv", foo = 1)),
+                   rs("unknown field of 'data' 'foo' (allowed: csv, test_csv)"))
+  expect_identical(msg(list(csv = "a.csv", test_csv = "")),
+                   rs("'data.test_csv' must be a file path"))
+  expect_identical(msg(list(idx_images = "a.gz")), rs("missing field 'data.idx_labels'"))
+  expect_identical(msg(list(idx_labels = "a.gz")), rs(paste(
+    "'data' must be an object with exactly one of 'csv', 'generator' or 'idx_images'")))
+  expect_identical(msg(list(idx_images = 1, idx_labels = "b")),
+                   rs("'data.idx_images' must be a file path"))
+  expect_identical(msg(list(idx_images = "a", idx_labels = "b", limit = 0)),
+                   rs("'data.limit' must be a positive integer"))
+  expect_identical(msg(list(idx_images = "a", idx_labels = "b", test_limit = 2.5)),
+                   rs("'data.test_limit' must be a positive integer"))
+  expect_identical(msg(list(idx_images = "a", idx_labels = "b", test_idx_images = "c")),
+                   rs("'data.test_idx_images' and 'data.test_idx_labels' go together"))
+  expect_identical(msg(list(idx_images = "a", idx_labels = "b", bogus = 1)), rs(paste(
+    "unknown field of 'data' 'bogus' (allowed: idx_images, idx_labels, limit, test_idx_images,",
+    "test_idx_labels, test_limit)")))
+  expect_identical(msg(list()), rs(paste(
+    "'data' must be an object with exactly one of 'csv', 'generator' or 'idx_images'")))
+})
+
+test_that("IDX images and labels that do not pair up", {
+  dir <- tempfile("dlfp-idx-pair-")
+  dir.create(dir)
+  write_idx(file.path(dir, "im.idx"), array(0, c(5, 2, 2)))
+  write_idx(file.path(dir, "lb.idx"), rep(0, 4))
+  path <- write_scenario(small_scenario(data = list(idx_images = "im.idx",
+                                                    idx_labels = "lb.idx")), dir = dir)
+  expect_identical(dlfp_error_message(load_data(read_scenario(path))),
+                   "dlfp: load_data: im.idx has 5 items but lb.idx has 4 labels")
+  path <- write_scenario(small_scenario(data = list(idx_images = "im.idx",
+                                                    idx_labels = "gone.idx")), dir = dir)
+  expect_identical(dlfp_error_message(load_data(read_scenario(path))),
+                   paste0("dlfp: read_idx: no such file: ", file.path(dir, "gone.idx")))
 })
 
 test_that("rng_create rejects seeds outside 0 .. 2147483645", {
@@ -151,9 +228,11 @@ test_that("rng_create rejects seeds outside 0 .. 2147483645", {
 
 test_that("an unknown optimizer in train lists the known ones", {
   p <- list(W1 = matrix(1, 1, 1), b1 = matrix(0, 1, 1))
+  settings <- train_settings(optimizer = "gd")
+  settings$optimizer <- "x"
   expect_identical(
-    dlfp_error_message(train(matrix(1, 1, 1), matrix(1, 1, 1), p, "sigmoid", 0.1, 1, 1, "adam")),
-    "dlfp: train: unknown optimizer 'adam' (known: gd)")
+    dlfp_error_message(train(matrix(1, 1, 1), matrix(1, 1, 1), p, "sigmoid", settings, 1)),
+    "dlfp: train: unknown optimizer 'x' (known: adam, gd, momentum, rmsprop)")
 })
 
 test_that("errors carry no call and the class dlfp_error", {

@@ -62,3 +62,14 @@ test_that("10^6 uniforms take well under a second", {
   expect_true(all(u > 0 & u < 1))
   expect_lt(t, 0.5)
 })
+
+test_that("rng_permutation is the order of n uniforms, 1-based, and draws exactly n", {
+  p <- rng_permutation(rng_create(3), 6)
+  u <- rng_uniform(rng_create(3), 6)
+  expect_identical(sort(p$perm), 1:6)
+  expect_true(all(diff(u$u[p$perm]) > 0))  # u(perm(1)) < u(perm(2)) < ...
+  expect_identical(p$rng, u$rng)
+  # seed 0 (x_0 = 1): x_k = 48271^k mod m = 48271, 182605794, 1291394886, 1914720637,
+  # 2078669041, 407355683 (Python integers), so the 6th draw sorts third
+  expect_identical(rng_permutation(rng_create(0), 6)$perm, c(1L, 2L, 6L, 3L, 4L, 5L))
+})

@@ -14,6 +14,26 @@ test_that("read_scenario fills the defaults and data options, and adds base_dir"
   expect_identical(s$data, list(generator = "spiral", seed = 1, n_per_class = 100L, classes = 2L,
                                 noise = 0.2))
   expect_identical(s$base_dir, dirname(path))
+  # chapters 5-8: full batch, no L2, no dropout, the usual betas, no decay
+  expect_identical(s[c("batch_size", "lambda", "keep_prob", "beta", "beta1", "beta2", "epsilon")],
+                   list(batch_size = 0, lambda = 0, keep_prob = 1, beta = 0.9, beta1 = 0.9,
+                        beta2 = 0.999, epsilon = 1e-8))
+  expect_identical(s$lr_decay, list(kind = "none"))
+  expect_false(has_test_data(s))
+})
+
+test_that("read_scenario takes the chapter 5-8 fields as doubles, and a decay schedule", {
+  path <- write_scenario(small_scenario(batch_size = 16, lambda = 1, keep_prob = 0.8, beta = 0,
+                                        optimizer = "adam", beta2 = 0.99, epsilon = 1e-6,
+                                        lr_decay = list(kind = "exponential", rate = 0.5,
+                                                        every = 10)))
+  s <- read_scenario(path)
+  expect_identical(s[c("batch_size", "lambda", "keep_prob", "beta", "beta2", "epsilon")],
+                   list(batch_size = 16, lambda = 1, keep_prob = 0.8, beta = 0, beta2 = 0.99,
+                        epsilon = 1e-6))
+  expect_identical(s$optimizer, "adam")
+  expect_identical(s$lr_decay$kind, "exponential")
+  expect_equal(learning_rate_at(s, 20), 0.5 * 0.25, tolerance = 1e-15)
 })
 
 test_that("the default scenarios read", {
@@ -35,6 +55,59 @@ test_that("a CSV is read relative to the scenario, one example per row, label la
   d <- load_data(read_scenario(path))
   expect_identical(d$X, t(D[, 1:2]))  # %.17g reads back bit for bit
   expect_identical(d$labels, c(1, 0, 1))
+})
+
+test_that("a CSV test set: has_test_data, load_test_data and the test accuracy", {
+  dir <- tempfile("dlfp-csv-test-")
+  dir.create(dir)
+  d <- generate_xor(rng_create(3), 40)
+  rows <- function(X, y) sprintf("%.17g,%.17g,%.17g", X[1, ], X[2, ], y)
+  writeLines(rows(d$X[, 1:30], d$labels[1:30]), file.path(dir, "train.csv"))
+  writeLines(rows(d$X[, 31:40], d$labels[31:40]), file.path(dir, "test.csv"))
+  path <- write_scenario(small_scenario(data = list(csv = "train.csv", test_csv = "test.csv"),
+                                        epochs = 3), dir = dir)
+  s <- read_scenario(path)
+  expect_true(has_test_data(s))
+  expect_identical(load_data(s)$X, d$X[, 1:30])
+  test <- load_test_data(s)
+  expect_identical(test$X, d$X[, 31:40])
+  expect_identical(test$labels, d$labels[31:40])
+  expect_output(r <- run_scenario(path, verbose = TRUE),
+                "\nsmall: train accuracy [0-9][.][0-9]{4}, test accuracy [0-9][.][0-9]{4}$")
+  expect_identical(names(r), c("name", "initial_params", "final_params", "loss_curve",
+                               "train_accuracy", "test_accuracy"))
+  expect_identical(r$test_accuracy,
+                   mean(predict(test$X, r$final_params, s$activations) == test$labels))
+})
+
+test_that("an IDX scenario: scaled to [0, 1], cut to limit, with a test set", {
+  dir <- tempfile("dlfp-idx-scenario-")
+  dir.create(dir)
+  z <- rng_uniform(rng_create(1), 40 * 4)$u
+  imgs <- array(floor(z * 256), c(40, 2, 2))  # 40 images of 2 x 2
+  labels <- as.numeric(imgs[, 1, 1] > 127)
+  for (prefix in c("train", "test")) {
+    write_idx(file.path(dir, paste0(prefix, "-images.gz")), imgs)
+    write_idx(file.path(dir, paste0(prefix, "-labels.gz")), labels)
+  }
+  path <- write_scenario(list(
+    name = "idx", layers = c(4, 2), activations = list("softmax"), learning_rate = 0.5,
+    epochs = 200, init = "he", record_every = 50,
+    data = list(idx_images = "train-images.gz", idx_labels = "train-labels.gz",
+                test_idx_images = "test-images.gz", test_idx_labels = "test-labels.gz",
+                limit = 30)), dir = dir)
+  s <- read_scenario(path)
+  d <- load_data(s)
+  expect_identical(dim(d$X), c(4L, 30L))
+  expect_lte(max(d$X), 1)
+  expect_identical(d$X[, 1], as.vector(t(imgs[1, , ])) / 255)  # row by row, scaled
+  expect_identical(d$labels, labels[1:30])
+  expect_identical(dim(load_test_data(s)$X), c(4L, 40L))  # no test_limit: all 40
+  r <- run_scenario(path)
+  expect_gt(r$test_accuracy, 0.9)
+  out <- file.path(dir, "r.json")
+  write_result(r, out)
+  expect_identical(as.numeric(jsonlite::fromJSON(out)$test_accuracy), r$test_accuracy)
 })
 
 test_that("generators: sizes, labels and geometry", {
@@ -94,6 +167,21 @@ test_that("the native runner prints progress, writes --out and exits 0", {
   expect_identical(jsonlite::fromJSON(out)$name, "small")
   quiet <- system2(rscript, c(shQuote(runner), shQuote(path), "--quiet"), stdout = TRUE)
   expect_length(quiet, 0)
+})
+
+test_that("the native runner prints the test accuracy when there is a test set", {
+  skip_without_repo(runner)
+  dir <- tempfile("dlfp-runner-test-")
+  dir.create(dir)
+  d <- generate_xor(rng_create(3), 20)
+  writeLines(sprintf("%.17g,%.17g,%.17g", d$X[1, ], d$X[2, ], d$labels), file.path(dir, "d.csv"))
+  path <- write_scenario(small_scenario(data = list(csv = "d.csv", test_csv = "d.csv"),
+                                        epochs = 2, batch_size = 8, optimizer = "rmsprop"),
+                         dir = dir)
+  lines <- system2(rscript, c(shQuote(runner), shQuote(path)), stdout = TRUE, stderr = TRUE)
+  expect_null(attr(lines, "status"))
+  expect_match(lines[length(lines)],
+               "^small: train accuracy [0-9][.][0-9]{4}, test accuracy [0-9][.][0-9]{4}$")
 })
 
 test_that("the native runner exits 2 with the dlfp message on stderr", {

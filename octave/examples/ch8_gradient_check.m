@@ -1,0 +1,17 @@
+## Chapter 8: gradient checking: backward propagation against centered finite differences.
+## Run from the repository root: octave-cli octave/examples/ch8_gradient_check.m
+
+here = fileparts (mfilename ("fullpath"));
+addpath (fileparts (here));  # the octave folder, which holds +dlfp
+addpath (here, "-end");  # the helpers; last, so that xor.m shadows no xor function
+
+s = dlfp.read_scenario (example_scenario ("l2_dropout_spiral"));
+[X, labels] = dlfp.load_data (s);
+X = X(:, 2:33);  # skip the spiral's centre point, where relus sit on 0
+labels = labels(2:33);
+Y = dlfp.labels_to_targets (labels, s.activations{end}, s.layers(end));
+params = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
+r = dlfp.gradient_check (X, Y, params, s.activations, 0.1);
+verdict = {"FAILED", "ok"}{(r.difference < 1e-7) + 1};
+printf ("gradient check: difference %.3e over %d parameters, %d relu kinks skipped: %s\n",
+        r.difference, r.checked, r.kinks, verdict);

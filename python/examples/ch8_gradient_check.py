@@ -1,0 +1,11 @@
+"""Chapter 8: gradient checking: backward propagation against centered finite differences."""
+from common import dlfp, scenario
+
+s = dlfp.read_scenario(scenario("l2_dropout_spiral"))
+X, labels = dlfp.load_data(s)
+X, labels = X[:, 1:33], labels[1:33]  # skip the spiral's centre point, where relus sit on 0
+Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
+params, _ = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
+r = dlfp.gradient_check(X, Y, params, s["activations"], 0.1)
+print(f"gradient check: difference {r['difference']:.3e} over {r['checked']} parameters, "
+      f"{r['kinks']} relu kinks skipped: {'ok' if r['difference'] < 1e-7 else 'FAILED'}")

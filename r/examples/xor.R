@@ -1,0 +1,7 @@
+# The course's XOR problem: one hidden layer of 4 tanh units.
+# Run from the repository root: Rscript r/examples/xor.R
+
+file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
+source(file.path(dirname(sub("^--file=", "", file_arg[1])), "common.R"))  # this folder's
+
+run("xor", "xor")
