@@ -29,6 +29,8 @@ def main(argv=None):
     cc.add_argument("--langs", type=_langs, default=LANGUAGES,
                     help="comma-separated languages to compare with Python (default: python,r,octave)")
     cc.add_argument("--report", help="write the JSON report to this file")
+    cc.add_argument("--quiet", action="store_true",
+                    help="no progress bar and no per-scenario lines; the table and verdict only")
     cc.add_argument("--html", metavar="DIR",
                     help="write a self-contained HTML page (DIR/index.html): loss curves, their "
                     "differences, decision boundaries, the table")
@@ -76,7 +78,14 @@ def main(argv=None):
         if missing:
             print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
             return 2
-        return 0 if run(paths, args.langs, args.timeout, args.report, html=args.html) else 1
+        log = print
+        if args.quiet:
+            def log(line):  # the table, the mismatches and the verdict; not the progress lines
+                if not line.endswith(" ..."):
+                    print(line)
+        ok = run(paths, args.langs, args.timeout, args.report, log=log, html=args.html,
+                 progress=not args.quiet and sys.stderr.isatty())
+        return 0 if ok else 1
     if args.command == "report":
         import json
 

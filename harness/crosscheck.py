@@ -12,6 +12,7 @@ Before the scenarios, the random stream itself is compared draw for draw.
 """
 import json
 import os
+import sys
 import time
 
 import numpy as np
@@ -32,6 +33,7 @@ class Crosscheck:
         self.log = log
         self.workers = {lang: Worker(lang, timeout=timeout) for lang in self.langs}
         self.problems = {lang: environment_problem(lang) for lang in self.langs}
+        self.tick = lambda what: None  # progress: called after each scenario x language
 
     def close(self):
         for w in self.workers.values():
@@ -88,8 +90,10 @@ class Crosscheck:
         if ref is not None:
             entry["name"] = ref["result"]["name"]
             entry["languages"]["python"] = _summary(ref["result"], ref["seconds"])
+        self.tick(f"{entry['name']} python")
         for lang in self.langs:
             self._compare_language(entry, lang, path, ref)
+            self.tick(f"{entry['name']} {lang}")
         return entry
 
     def _reference(self, path):
@@ -180,11 +184,19 @@ def _summary(result, seconds):
     return out
 
 
-def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None):
+def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None,
+        progress=False):
     """Cross-check each scenario; print the table; write the JSON report and the HTML page;
-    return all-agree."""
+    return all-agree. progress shows a bar (tqdm, on stderr) over scenarios x languages."""
     cc = Crosscheck(langs, timeout=timeout, log=log)
     entries = []
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(paths) * (1 + len(cc.langs)), desc="crosscheck", unit="run",
+                   file=sys.stderr)
+        cc.tick = lambda what: (bar.set_postfix_str(what), bar.update(1))
     try:
         for lang, problem in cc.problems.items():
             if problem:
@@ -197,6 +209,8 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
         versions = {lang: w.version for lang, w in cc.workers.items()}
     finally:
         cc.close()
+        if bar is not None:
+            bar.close()
     versions["python"] = f"numpy {np.__version__}"
     agree = all(e["agree"] for e in entries)
     log(format_table(entries, cc.langs))

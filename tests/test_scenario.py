@@ -154,3 +154,23 @@ def test_cli_writes_result_and_reports_errors(tmp_path, capsys):
     assert json.loads(out.read_text())["name"] == "t"
     assert main(["run", str(tmp_path / "nope.json")]) == 2
     assert "dlfp: read_scenario: no such file" in capsys.readouterr().err
+
+
+def test_cli_predict_and_gradcheck(tmp_path, capsys):
+    from dlfp.__main__ import main
+
+    out = tmp_path / "r.json"
+    assert main(["run", write(tmp_path, BASE, ROWS), "--out", str(out), "--quiet"]) == 0
+    (tmp_path / "new.csv").write_text("0,1\n1,1\n")
+    capsys.readouterr()
+    assert main(["predict", str(tmp_path / "s.json"), str(out), str(tmp_path / "new.csv")]) == 0
+    r = json.loads(out.read_text())
+    params = {k: np.array(v) for k, v in r["final_params"].items()}
+    want = dlfp.predict(np.array([[0.0, 1.0], [1.0, 1.0]]), params, ["tanh", "sigmoid"])
+    assert capsys.readouterr().out.split() == [str(int(v)) for v in want]
+    (tmp_path / "bad.csv").write_text("0,1,2\n")
+    assert main(["predict", str(tmp_path / "s.json"), str(out), str(tmp_path / "bad.csv")]) == 2
+    assert "the data have 3 features but the first layer has 2 units" in capsys.readouterr().err
+    g = write(tmp_path, dict(BASE, init="xavier", seed=3), ROWS, name="g.json")
+    assert main(["gradcheck", g, "--examples", "4"]) == 0
+    assert "ok" in capsys.readouterr().out

@@ -3,7 +3,8 @@
 #   Debian: R, Octave, jsonlite, testthat, OpenBLAS (R and Octave multiply ~15x slower without it),
 #           Fashion-MNIST (MNIST's IDX format; real MNIST cannot be downloaded here), chromium
 #           (the report's browser test), gnuplot-nox and FreeSans (Octave's figures without a display)
-#   .venv:  the pinned requirements.txt, and a .pth that puts python/ and the repo on the path
+#   .venv:  the pinned requirements.txt, a .pth that puts python/ and the repo on the path, and
+#           the console scripts dlfp and dlfp-harness
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -45,3 +46,12 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   printf '%s\n%s\n' "$ROOT/python" "$ROOT" > "$SITE/dlfp-dev.pth"
   echo "$WANT" > "$STAMP"
 fi
+
+# Console scripts in the venv: dlfp (python -m dlfp) and dlfp-harness (python -m harness)
+for pair in "dlfp:dlfp" "dlfp-harness:harness"; do
+  script=".venv/bin/${pair%%:*}"
+  if [ ! -x "$script" ] || ! grep -q "$ROOT" "$script"; then
+    printf '#!/bin/sh\nexec "%s/.venv/bin/python" -m %s "$@"\n' "$ROOT" "${pair#*:}" > "$script"
+    chmod +x "$script"
+  fi
+done

@@ -1,28 +1,127 @@
-"""python -m dlfp run SCENARIO.json [--out RESULT.json] [--quiet]: one scenario, natively."""
+"""python -m dlfp: run a scenario, predict with a trained network, or check its gradients.
+
+    python -m dlfp run SCENARIO.json [--out RESULT.json] [--quiet]
+    python -m dlfp predict SCENARIO.json RESULT.json DATA.csv [--out LABELS.csv]
+    python -m dlfp gradcheck SCENARIO.json [--examples N]
+
+Bad input prints one line "dlfp: <function>: <problem>" to stderr and exits with status 2.
+"""
 import argparse
+import json
+import os
 import sys
 
+import numpy as np
+
 from .errors import DlfpError
-from .scenario import run_scenario, write_result
+from .gradcheck import gradient_check
+from .initializers import initialize_parameters
+from .network import labels_to_targets, predict
+from .rng import rng_create
+from .scenario import check_data, load_data, read_scenario, run_scenario, write_result
+
+GRADCHECK_THRESHOLD = 1e-7
+
+
+def _run(args):
+    result = run_scenario(args.scenario, verbose=not args.quiet)
+    if args.out:
+        write_result(result, args.out)
+        if not args.quiet:
+            print(f"wrote {args.out}")
+    return 0
+
+
+def _predict(args):
+    s = read_scenario(args.scenario)
+    params = read_params(args.result, s["layers"])
+    if not os.path.isfile(args.data):
+        _missing(args.data)
+    try:
+        X = np.loadtxt(args.data, delimiter=",", ndmin=2, dtype=float).T  # (n_0, m)
+    except ValueError as e:
+        raise DlfpError(f"dlfp: predict: malformed CSV in {args.data}: {e}") from None
+    check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
+    labels = predict(X, params, s["activations"])
+    text = "\n".join(str(int(v)) for v in labels) + "\n"
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            f.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def read_params(path, layers):
+    """final_params of a result JSON (rows of each matrix), checked against the layer sizes."""
+    if not os.path.isfile(path):
+        _missing(path, "predict")
+    try:
+        with open(path, encoding="utf-8") as f:
+            raw = json.load(f)["final_params"]
+    except (json.JSONDecodeError, KeyError, TypeError) as e:
+        raise DlfpError(f"dlfp: predict: malformed result JSON in {path}: {e}") from None
+    params = {}
+    for l in range(1, len(layers)):
+        for key, shape in ((f"W{l}", (layers[l], layers[l - 1])), (f"b{l}", (layers[l], 1))):
+            A = np.array(raw.get(key), dtype=float).reshape(-1, shape[1]) if key in raw else None
+            if A is None or A.shape != shape:
+                raise DlfpError(f"dlfp: predict: {key} in {path} is not {shape[0]} x {shape[1]}"
+                                " as the scenario's layers need")
+            params[key] = A
+    return params
+
+
+def _missing(path, fn="predict"):
+    raise DlfpError(f"dlfp: {fn}: no such file: {path}")
+
+
+def _gradcheck(args):
+    s = read_scenario(args.scenario)
+    X, labels = load_data(s)
+    check_data(X, labels, s["layers"], s["activations"][-1])
+    X, labels = X[:, :args.examples], labels[:args.examples]
+    Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
+    params, _ = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
+    r = gradient_check(X, Y, params, s["activations"], s["lambda"])
+    ok = r["difference"] < GRADCHECK_THRESHOLD
+    print(f"{s['name']}: difference {r['difference']:.3e} over {r['checked']} parameters, "
+          f"{r['kinks']} relu kinks skipped: {'ok' if ok else 'FAILED'}")
+    return 0 if ok else 1
 
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m dlfp", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dlfp", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="train one scenario and write its result JSON")
-    run.add_argument("scenario", help="scenario JSON file")
-    run.add_argument("--out", help="result JSON to write (default: print nothing to a file)")
-    run.add_argument("--quiet", action="store_true", help="print no progress")
+    run = sub.add_parser("run", help="train one scenario natively and write its result JSON",
+                         description="Trains the scenario, printing the cost at each recorded "
+                         "epoch and the final accuracy.")
+    run.add_argument("scenario", help="scenario JSON file (see the README for its fields)")
+    run.add_argument("--out", help="result JSON to write (written whole or not at all)")
+    run.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    pr = sub.add_parser("predict", help="labels for new data from a trained network",
+                        description="Reads the final parameters of a result JSON (from run "
+                        "--out) and prints one predicted label per row of a CSV file of "
+                        "features (no label column).")
+    pr.add_argument("scenario", help="the scenario the network was trained with")
+    pr.add_argument("result", help="its result JSON")
+    pr.add_argument("data", help="CSV: one example per row, features only")
+    pr.add_argument("--out", help="write the labels here, one per line, instead of printing")
+    gc = sub.add_parser("gradcheck", help="check backward propagation by finite differences",
+                        description="Centered differences over every parameter at the "
+                        "scenario's initial weights, with its lambda, dropout off; exits 1 "
+                        f"above {GRADCHECK_THRESHOLD:g}.")
+    gc.add_argument("scenario", help="scenario JSON file")
+    gc.add_argument("--examples", type=int, default=32,
+                    help="use the first N examples of the data (default 32)")
     args = parser.parse_args(argv)
     try:
-        result = run_scenario(args.scenario, verbose=not args.quiet)
-        if args.out:
-            write_result(result, args.out)
+        return {"run": _run, "predict": _predict, "gradcheck": _gradcheck}[args.command](args)
     except DlfpError as e:
         print(e, file=sys.stderr)
         return 2
-    return 0
 
 
 if __name__ == "__main__":
