@@ -58,6 +58,9 @@ relu_backward <- function(dA, Z, A) dA * (Z > 0)
 col_max <- function(Z) do.call(pmax, lapply(seq_len(nrow(Z)), function(i) Z[i, ]))  # (m)
 
 #' Activation functions by name: A = ACTIVATIONS[[name]](Z).
+#'
+#' @format A named list of functions of Z: sigmoid, tanh, relu, softmax (sigmoid_forward,
+#'   tanh_forward, relu_forward, softmax_forward).
 #' @export
 ACTIVATIONS <- list(
   sigmoid = sigmoid_forward,
@@ -69,6 +72,9 @@ ACTIVATIONS <- list(
 #' Backward steps by name: dZ = DERIVATIVES[[name]](dA, Z, A).
 #'
 #' Softmax has no entry: it is only an output layer, whose dZ = A - Y comes from the cost.
+#'
+#' @format A named list of functions of (dA, Z, A): sigmoid, tanh, relu (sigmoid_backward,
+#'   tanh_backward, relu_backward).
 #' @export
 DERIVATIVES <- list(
   sigmoid = sigmoid_backward,

@@ -31,5 +31,8 @@ categorical_cross_entropy <- function(ZL, Y) {
 }
 
 #' Costs by output activation: J = COSTS[[output_activation]](ZL, Y).
+#'
+#' @format A named list of functions of (ZL, Y): sigmoid (binary_cross_entropy), softmax
+#'   (categorical_cross_entropy).
 #' @export
 COSTS <- list(sigmoid = binary_cross_entropy, softmax = categorical_cross_entropy)

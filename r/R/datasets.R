@@ -63,6 +63,9 @@ generate_xor <- function(rng, n = 200) {
 }
 
 #' Data generators by name: GENERATORS[[name]](rng, options...).
+#'
+#' @format A named list of functions of (rng, options...): spiral, circles, xor
+#'   (generate_spiral, generate_circles, generate_xor), each returning list(X, labels, rng).
 #' @export
 GENERATORS <- list(spiral = generate_spiral, circles = generate_circles, xor = generate_xor)
 
@@ -70,6 +73,8 @@ GENERATORS <- list(spiral = generate_spiral, circles = generate_circles, xor = g
 #'
 #' Counts are R integers (100L), as Python's are ints: the reader tells a count from a real
 #' number by the default's type.
+#'
+#' @format A named list, one entry per name in GENERATORS, each a named list of option = default.
 #' @export
 GENERATOR_OPTIONS <- list(
   spiral = list(n_per_class = 100L, classes = 3L, noise = 0.2),

@@ -46,7 +46,7 @@ py_float_repr <- function(x) {
   paste0(sign, int_part, ".", if (nzchar(frac)) frac else "0")
 }
 
-#' s = str(x) as Python prints a value decoded from JSON (None, True, 3, 0.5, 'a', [..], {..}).
+#' s = str(x) as Python prints a value decoded from JSON (None, True, 3, 0.5, 'a', [..], \{..\}).
 #'
 #' The scenario checks quote the offending value; a JSON integer reads back as an R integer and
 #' a JSON real as a double, so the text matches Python's for either.
@@ -83,7 +83,7 @@ fmt_number <- function(x) {
   else py_str(x, quote = TRUE)
 }
 
-#' s = sprintf("%.<digits>f", x), but NaN and Inf spelled as Python prints them (nan, inf).
+#' s = sprintf("\%.<digits>f", x), but NaN and Inf spelled as Python prints them (nan, inf).
 #'
 #' Progress lines must read the same in every language, even when training diverges.
 #'

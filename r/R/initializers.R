@@ -22,6 +22,9 @@ scale_he <- function(n_prev) sqrt(2 / n_prev)
 scale_xavier <- function(n_prev) sqrt(1 / n_prev)
 
 #' Initializer scales by name: s = INITIALIZERS[[init]](n_prev).
+#'
+#' @format A named list of functions of n_prev: scaled, he, xavier (scale_scaled, scale_he,
+#'   scale_xavier).
 #' @export
 INITIALIZERS <- list(scaled = scale_scaled, he = scale_he, xavier = scale_xavier)
 

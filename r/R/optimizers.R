@@ -86,6 +86,10 @@ update_parameters_adam <- function(params, grads, state, learning_rate, settings
 
 #' Optimizers by name: list(params, state) = OPTIMIZERS[[optimizer]](params, grads, state,
 #' learning_rate, settings, t).
+#'
+#' @format A named list of functions of (params, grads, state, learning_rate, settings, t): gd,
+#'   momentum, rmsprop, adam (update_parameters_gd, update_parameters_momentum,
+#'   update_parameters_rmsprop, update_parameters_adam).
 #' @export
 OPTIMIZERS <- list(gd = update_parameters_gd, momentum = update_parameters_momentum,
                    rmsprop = update_parameters_rmsprop, adam = update_parameters_adam)
@@ -119,6 +123,9 @@ schedule_inverse_time <- function(learning_rate, e, rate, every) {
 }
 
 #' Learning-rate schedules by name: lr_e = SCHEDULES[[kind]](learning_rate, e, rate, every).
+#'
+#' @format A named list of functions of (learning_rate, e, rate, every): none, exponential,
+#'   inverse_time (schedule_none, schedule_exponential, schedule_inverse_time).
 #' @export
 SCHEDULES <- list(none = schedule_none, exponential = schedule_exponential,
                   inverse_time = schedule_inverse_time)

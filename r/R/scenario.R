@@ -24,6 +24,7 @@ SEED_MAX <- 2147483645  # the largest seed rng_create takes
 #' @param path A scenario JSON file (see the README for the fields).
 #' @return A named list: every field present, defaults filled in, plus base_dir (the file's
 #'   folder, against which a relative data path is read).
+#' @importFrom jsonlite parse_json
 #' @export
 read_scenario <- function(path) {
   fn <- "read_scenario"
@@ -384,11 +385,12 @@ run_scenario <- function(path, verbose = FALSE) {
 #' Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.
 #'
 #' The file appears whole or not at all: it is written beside path and renamed over it. Every
-#' number is written with %.17g, which reads back as the same double (jsonlite keeps fewer).
+#' number is written with \%.17g, which reads back as the same double (jsonlite keeps fewer).
 #'
 #' @param result From run_scenario.
 #' @param path The JSON file to write.
 #' @return path, invisibly.
+#' @importFrom jsonlite toJSON
 #' @export
 write_result <- function(result, path) {
   text <- json_value(result, "")

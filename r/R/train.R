@@ -4,7 +4,7 @@
 #'
 #' Each epoch with batch_size > 0 shuffles the examples by rng_permutation and walks batches of
 #' batch_size (the last one smaller); batch_size 0 is one full batch, unshuffled. The loss
-#' curve holds [e, J_e] for each 0-based epoch e with e %% record_every == 0 and for the last
+#' curve holds [e, J_e] for each 0-based epoch e with e \%\% record_every == 0 and for the last
 #' epoch, J_e being the mean of that epoch's batch costs (each from its forward pass, before
 #' its update) weighted by batch size. Random draws (shuffles, then each batch's dropout
 #' masks) continue the stream rng.
