@@ -5,7 +5,8 @@ PY := .venv/bin/python
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark
+.PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark \
+	octave-pkg test-octave-pkg
 
 setup:
 	@bash tools/setup.sh
@@ -16,6 +17,7 @@ crosscheck: setup
 test: setup
 	Rscript r/run_tests.R
 	octave-cli --no-gui --quiet --no-history octave/run_tests.m
+	bash tools/test_octave_pkg.sh
 	$(PY) -m pytest -q tests
 
 test-python: setup
@@ -41,3 +43,11 @@ benchmark: setup
 # Rewrites the golden fixtures from the Python twin: review the diff like code.
 fixtures: setup
 	$(PY) -m harness fixtures
+
+# The Octave twin as an Octave package: build/dlfp-<version>.tar.gz (needs bash, tar, gzip)
+octave-pkg:
+	bash tools/octave_pkg.sh
+
+# Builds it, installs it into a temporary prefix, uses it, uninstalls it
+test-octave-pkg: setup
+	bash tools/test_octave_pkg.sh
