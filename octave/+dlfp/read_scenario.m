@@ -28,7 +28,7 @@ function s = read_scenario (path)
   s.base_dir = fileparts (make_absolute_filename (path));
 endfunction
 
-%!test
+%!testif ; isfolder (fullfile (dlfp.internal.repo_root (), "fixtures"))
 %! root = dlfp.internal.repo_root ();
 %! s = dlfp.read_scenario (fullfile (root, "fixtures", "scenarios", "spiral_softmax.json"));
 %! assert (s.name, "spiral_softmax");
@@ -39,7 +39,7 @@ endfunction
 %! assert (s.base_dir, fullfile (root, "fixtures", "scenarios"));
 %! assert (s.learning_rate, 0.5);
 %! assert (s.epochs, 6000);
-%!test
+%!testif ; isfolder (fullfile (dlfp.internal.repo_root (), "fixtures"))
 %! s = dlfp.read_scenario (fullfile (dlfp.internal.repo_root (), "fixtures", "scenarios",
 %!                                   "logreg_breast_cancer.json"));
 %! assert (s.data, struct ("csv", "../data/breast_cancer.csv"));
