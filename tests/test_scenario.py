@@ -174,3 +174,11 @@ def test_cli_predict_and_gradcheck(tmp_path, capsys):
     g = write(tmp_path, dict(BASE, init="xavier", seed=3), ROWS, name="g.json")
     assert main(["gradcheck", g, "--examples", "4"]) == 0
     assert "ok" in capsys.readouterr().out
+
+
+def test_progress_is_called_once_per_epoch_with_the_recorded_costs(tmp_path):
+    seen = []
+    r = dlfp.run_scenario(write(tmp_path, dict(BASE, epochs=7, record_every=3), ROWS),
+                          progress=lambda e, cost: seen.append((e, cost)))
+    assert [e for e, _ in seen] == list(range(7))
+    assert [c for _, c in seen if c is not None] == r["loss_curve"][:, 1].tolist()

@@ -24,12 +24,41 @@ GRADCHECK_THRESHOLD = 1e-7
 
 
 def _run(args):
-    result = run_scenario(args.scenario, verbose=not args.quiet)
+    if args.quiet or not sys.stderr.isatty() or not _has_tqdm():
+        result = run_scenario(args.scenario, verbose=not args.quiet)
+    else:
+        result = _run_with_bar(args.scenario)
     if args.out:
         write_result(result, args.out)
         if not args.quiet:
             print(f"wrote {args.out}")
     return 0
+
+
+def _has_tqdm():
+    try:
+        import tqdm  # noqa: F401 - the bar is optional: without tqdm the epoch lines show
+    except ImportError:
+        return False
+    return True
+
+
+def _run_with_bar(path):
+    """run_scenario with a tqdm bar over the epochs (on a terminal), the cost in its postfix."""
+    from tqdm import tqdm
+
+    epochs = read_scenario(path)["epochs"]
+    with tqdm(total=epochs, desc="epochs", unit="epoch", file=sys.stderr) as bar:
+        def tick(e, cost):
+            if cost is not None:
+                bar.set_postfix(cost=f"{cost:.6f}")
+            bar.update(1)
+
+        result = run_scenario(path, verbose=False, progress=tick)
+    print(f"{result['name']}: train accuracy {result['train_accuracy']:.4f}"
+          + (f", test accuracy {result['test_accuracy']:.4f}" if "test_accuracy" in result
+             else ""))
+    return result
 
 
 def _predict(args):

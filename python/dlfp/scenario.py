@@ -275,7 +275,7 @@ def check_data(X, labels, layers, output_activation):
         _fail(fn, f"label {_fmt(labels[j])} at example {j + 1} is out of range 0..{K - 1}")
 
 
-def run_scenario(path, verbose=False):
+def run_scenario(path, verbose=False, *, progress=None):
     """result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 
     The stream seeded with the scenario's seed makes the initial weights, then goes on to the
@@ -287,6 +287,8 @@ def run_scenario(path, verbose=False):
         Scenario JSON file.
     verbose : bool
         Print the cost at each recorded epoch.
+    progress : callable or None
+        Python only: passed to train (progress(e, cost) after each epoch).
 
     Returns
     -------
@@ -303,7 +305,8 @@ def run_scenario(path, verbose=False):
         check_data(test[0], test[1], s["layers"], s["activations"][-1])
     Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    params, curve, _ = train(X, Y, params0, s["activations"], s, rng, verbose=verbose)
+    params, curve, _ = train(X, Y, params0, s["activations"], s, rng, verbose=verbose,
+                             progress=progress)
     result = {"name": s["name"], "initial_params": params0, "final_params": params,
               "loss_curve": curve,
               "train_accuracy": accuracy(predict(X, params, s["activations"]), labels)}

@@ -8,7 +8,7 @@ from .optimizers import OPTIMIZERS, initialize_optimizer, learning_rate_at
 from .rng import rng_permutation
 
 
-def train(X, Y, params, activations, settings, rng, verbose=False):
+def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=None):
     """params = optimizer(params, dJ/dparams) over epochs of mini-batches; J = CE + L2 penalty.
 
     Each epoch with batch_size > 0 shuffles the examples by rng_permutation and walks batches of
@@ -32,6 +32,9 @@ def train(X, Y, params, activations, settings, rng, verbose=False):
         Generator state.
     verbose : bool
         Print each recorded cost.
+    progress : callable or None
+        Python only: called as progress(e, cost) after each epoch e (cost None when the epoch
+        is not recorded), e.g. to advance a progress bar; R and Octave print the lines alone.
 
     Returns
     -------
@@ -65,6 +68,8 @@ def train(X, Y, params, activations, settings, rng, verbose=False):
             curve.append([e, total / m])
             if verbose:
                 print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
+        if progress is not None:
+            progress(e, curve[-1][1] if record else None)
     return params, np.array(curve).reshape(-1, 2), rng
 
 
