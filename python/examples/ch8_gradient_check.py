@@ -7,5 +7,8 @@ X, labels = X[:, 1:33], labels[1:33]  # skip the spiral's centre point, where re
 Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
 params, _ = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
 r = dlfp.gradient_check(X, Y, params, s["activations"], 0.1)
-print(f"gradient check: difference {r['difference']:.3e} over {r['checked']} parameters, "
-      f"{r['kinks']} relu kinks skipped: {'ok' if r['difference'] < 1e-7 else 'FAILED'}")
+# The difference itself (about 1e-8) is rounding noise magnified by 1/epsilon, so its digits
+# differ between Python, R and Octave; the verdict against 1e-7 is what they share.
+print(f"gradient check over {r['checked']} parameters, {r['kinks']} relu kinks skipped: "
+      f"difference {'below' if r['difference'] < 1e-7 else 'ABOVE'} 1e-7: "
+      f"{'ok' if r['difference'] < 1e-7 else 'FAILED'}")

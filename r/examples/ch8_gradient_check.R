@@ -12,5 +12,8 @@ out_act <- s$activations[length(s$activations)]
 Y <- dlfp$labels_to_targets(labels, out_act, s$layers[length(s$layers)])
 params <- dlfp$initialize_parameters(s$layers, s$init, dlfp$rng_create(s$seed))$params
 r <- dlfp$gradient_check(X, Y, params, s$activations, 0.1)
-cat(sprintf("gradient check: difference %.3e over %d parameters, %d relu kinks skipped: %s\n",
-            r$difference, r$checked, r$kinks, if (r$difference < 1e-7) "ok" else "FAILED"))
+# The difference itself (about 1e-8) is rounding noise magnified by 1/epsilon, so its digits
+# differ between Python, R and Octave; the verdict against 1e-7 is what they share.
+good <- r$difference < 1e-7
+cat(sprintf("gradient check over %d parameters, %d relu kinks skipped: difference %s 1e-7: %s\n",
+            r$checked, r$kinks, if (good) "below" else "ABOVE", if (good) "ok" else "FAILED"))
