@@ -139,7 +139,7 @@ def _num(v):
 
 CSS = """body{font-family:sans-serif;margin:2em;max-width:1100px}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
-td:first-child,td:nth-child(2){text-align:left}.pass{background:#d9f2d9}.fail{background:#f8d0d0}
+td:first-child,td:nth-child(2),th:first-child,th:nth-child(2){text-align:left}.pass{background:#d9f2d9}.fail{background:#f8d0d0}
 .na{color:#999}img{max-width:100%}h2{margin-top:2em}.verdict{font-size:1.3em;padding:.5em}"""
 
 
