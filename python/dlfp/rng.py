@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 
-from .errors import DlfpError
+from .errors import DlfpError, is_int
 
 MODULUS = 2147483647.0  # 2^31 - 1
 MULTIPLIER = 48271.0
@@ -74,7 +74,7 @@ def rng_create(seed):
     float
         The generator state, an integer in [1, 2^31 - 2] held in a double.
     """
-    if not _is_whole(seed) or not 0 <= float(seed) <= MODULUS - 2.0:
+    if not is_int(seed) or not 0 <= float(seed) <= MODULUS - 2.0:
         raise DlfpError(f"dlfp: rng_create: seed must be an integer from 0 to 2147483645, got {seed!r}")
     return float(seed) + 1.0
 
@@ -123,12 +123,6 @@ def rng_normal(rng, n):
     u1 = u[0::2]
     u2 = u[1::2]
     return np.sqrt(-2.0 * libm_log(u1)) * libm_cos(_TWO_PI * u2), rng
-
-
-def _is_whole(x):
-    if isinstance(x, bool) or not isinstance(x, (int, float, np.integer, np.floating)):
-        return False
-    return math.isfinite(float(x)) and float(x) == math.floor(float(x))
 
 
 # numpy's SIMD log/cos/sin may differ from the C library's by an ulp on some inputs, while R

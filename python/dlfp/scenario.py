@@ -1,6 +1,5 @@
 """Scenario files: read and check one, load its data, run it, write its result as JSON."""
 import json
-import math
 import os
 import tempfile
 
@@ -9,7 +8,7 @@ import numpy as np
 from .activations import ACTIVATIONS, DERIVATIVES
 from .costs import COSTS
 from .datasets import GENERATOR_OPTIONS, GENERATORS
-from .errors import DlfpError
+from .errors import DlfpError, is_int, is_number
 from .initializers import INITIALIZERS, initialize_parameters
 from .network import accuracy, labels_to_targets, predict
 from .rng import rng_create
@@ -82,33 +81,33 @@ def check_scenario(raw):
         _fail(fn, "'description' must be a string")
     layers = s["layers"]
     if (not isinstance(layers, list) or len(layers) < 2
-            or not all(_is_int(n) and n >= 1 for n in layers)):
+            or not all(is_int(n) and n >= 1 for n in layers)):
         _fail(fn, "'layers' must be a list of at least 2 positive integers")
     s["layers"] = [int(n) for n in layers]
     _check_activations(s["activations"], s["layers"])
     _check_name(s["init"], INITIALIZERS, "init", fn)
     _check_name(s["optimizer"], OPTIMIZERS, "optimizer", fn)
-    if not _is_int(s["seed"]) or not 0 <= s["seed"] <= 2147483645:
+    if not is_int(s["seed"]) or not 0 <= s["seed"] <= 2147483645:
         _fail(fn, "'seed' must be an integer from 0 to 2147483645")
-    if not _is_number(s["learning_rate"]) or not s["learning_rate"] > 0:
+    if not is_number(s["learning_rate"]) or not s["learning_rate"] > 0:
         _fail(fn, "'learning_rate' must be a positive number")
     s["learning_rate"] = float(s["learning_rate"])
     for key in ("epochs", "record_every"):
-        if not _is_int(s[key]) or s[key] < 1:
+        if not is_int(s[key]) or s[key] < 1:
             _fail(fn, f"'{key}' must be a positive integer")
         s[key] = int(s[key])
     s["seed"] = int(s["seed"])
-    if not _is_int(s["batch_size"]) or s["batch_size"] < 0:
+    if not is_int(s["batch_size"]) or s["batch_size"] < 0:
         _fail(fn, "'batch_size' must be a non-negative integer (0: full batch)")
     s["batch_size"] = int(s["batch_size"])
-    if not _is_number(s["lambda"]) or s["lambda"] < 0:
+    if not is_number(s["lambda"]) or s["lambda"] < 0:
         _fail(fn, "'lambda' must be a non-negative number")
-    if not _is_number(s["keep_prob"]) or not 0 < s["keep_prob"] <= 1:
+    if not is_number(s["keep_prob"]) or not 0 < s["keep_prob"] <= 1:
         _fail(fn, "'keep_prob' must be a number in (0, 1]")
     for key in ("beta", "beta1", "beta2"):
-        if not _is_number(s[key]) or not 0 <= s[key] < 1:
+        if not is_number(s[key]) or not 0 <= s[key] < 1:
             _fail(fn, f"'{key}' must be a number in [0, 1)")
-    if not _is_number(s["epsilon"]) or not s["epsilon"] > 0:
+    if not is_number(s["epsilon"]) or not s["epsilon"] > 0:
         _fail(fn, "'epsilon' must be a positive number")
     for key in ("lambda", "keep_prob", "beta", "beta1", "beta2", "epsilon"):
         s[key] = float(s[key])
@@ -144,9 +143,9 @@ def _check_decay(decay):
     for key in fields:
         if key not in decay:
             _fail(fn, f"missing field 'lr_decay.{key}'")
-    if fields and (not _is_number(decay["rate"]) or decay["rate"] < 0):
+    if fields and (not is_number(decay["rate"]) or decay["rate"] < 0):
         _fail(fn, "'lr_decay.rate' must be a non-negative number")
-    if fields and (not _is_int(decay["every"]) or decay["every"] < 1):
+    if fields and (not is_int(decay["every"]) or decay["every"] < 1):
         _fail(fn, "'lr_decay.every' must be a positive integer")
     return dict(decay)
 
@@ -164,7 +163,7 @@ def _check_data(data, seed):
             if key not in data and key in required:
                 _fail(fn, f"missing field 'data.{key}'")
             if key in data and key.endswith("limit"):
-                if not _is_int(data[key]) or data[key] < 1:
+                if not is_int(data[key]) or data[key] < 1:
                     _fail(fn, f"'data.{key}' must be a positive integer")
             elif key in data and (not isinstance(data[key], str) or not data[key]):
                 _fail(fn, f"'data.{key}' must be a file path")
@@ -175,14 +174,14 @@ def _check_data(data, seed):
     options = GENERATOR_OPTIONS[data["generator"]]
     _check_known(data, sorted(["generator", "seed"] + list(options)), "field of 'data'", fn)
     out = {"generator": data["generator"], "seed": data.get("seed", seed)}
-    if not _is_int(out["seed"]) or not 0 <= out["seed"] <= 2147483645:
+    if not is_int(out["seed"]) or not 0 <= out["seed"] <= 2147483645:
         _fail(fn, "'data.seed' must be an integer from 0 to 2147483645")
     for key, default in options.items():
         value = data.get(key, default)
         if isinstance(default, int):  # counts: a spiral arm needs 2 points (r = i / (N - 1))
-            if not _is_int(value) or value < 2:
+            if not is_int(value) or value < 2:
                 _fail(fn, f"'data.{key}' must be an integer of at least 2")
-        elif not _is_number(value) or value < 0:
+        elif not is_number(value) or value < 0:
             _fail(fn, f"'data.{key}' must be a non-negative number")
         out[key] = value
     return out
@@ -359,14 +358,6 @@ def _check_known(obj, allowed, what, fn):
 def _check_name(name, table, what, fn):
     if not isinstance(name, str) or name not in table:
         _fail(fn, f"unknown {what} '{name}' (known: {', '.join(sorted(table))})")
-
-
-def _is_number(x):
-    return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
-
-
-def _is_int(x):
-    return _is_number(x) and float(x) == math.floor(x)
 
 
 def _fmt(x):
