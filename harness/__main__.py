@@ -16,6 +16,16 @@ def _langs(text):
     return langs
 
 
+def _add_suite_arguments(parser, timeout_help):
+    """The arguments crosscheck and gradcheck share: scenarios, --langs, --timeout."""
+    parser.add_argument("scenarios", nargs="*",
+                        help="scenario JSON files (default: every file in fixtures/scenarios)")
+    parser.add_argument("--langs", type=_langs, default=LANGUAGES,
+                        help="comma-separated languages (default: python,r,octave)")
+    parser.add_argument("--timeout", type=float, default=600.0,
+                        help=f"{timeout_help} (default 600)")
+
+
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m harness", description=__doc__)
@@ -24,32 +34,22 @@ def main(argv=None):
                         description="Runs each scenario in Python, R (rpy2) and Octave (oct2py), "
                         "compares data, forward activations, gradients, loss curves and final "
                         "parameters, prints a table and exits 0 only if all agree.")
-    cc.add_argument("scenarios", nargs="*",
-                    help="scenario JSON files (default: every file in fixtures/scenarios)")
-    cc.add_argument("--langs", type=_langs, default=LANGUAGES,
-                    help="comma-separated languages to compare with Python (default: python,r,octave)")
+    _add_suite_arguments(cc, "seconds a language may take for one call before it is killed")
     cc.add_argument("--report", help="write the JSON report to this file")
     cc.add_argument("--quiet", action="store_true",
                     help="no progress bar and no per-scenario lines; the table and verdict only")
     cc.add_argument("--html", metavar="DIR",
                     help="write a self-contained HTML page (DIR/index.html): loss curves, their "
                     "differences, decision boundaries, the table")
-    cc.add_argument("--timeout", type=float, default=600.0,
-                    help="seconds a language may take for one call before it is killed (default 600)")
     gc = sub.add_parser("gradcheck", help="check each language's gradients by finite differences",
                         description="Each language compares its backward propagation with centered "
                         "finite differences over every parameter (L2 on, dropout off) and must stay "
                         "below 1e-7.")
-    gc.add_argument("scenarios", nargs="*",
-                    help="scenario JSON files (default: every file in fixtures/scenarios)")
-    gc.add_argument("--langs", type=_langs, default=LANGUAGES,
-                    help="comma-separated languages (default: python,r,octave)")
+    _add_suite_arguments(gc, "seconds a language may take for one scenario")
     gc.add_argument("--examples", type=int, default=32,
                     help="check on the first N examples of the data (default 32)")
     gc.add_argument("--max-params", type=int, default=20000,
                     help="skip networks with more parameters than this (default 20000)")
-    gc.add_argument("--timeout", type=float, default=600.0,
-                    help="seconds a language may take for one scenario (default 600)")
     bm = sub.add_parser("benchmark", help="seconds per training epoch in each language",
                         description="Times one epoch of a scenario (default: full Fashion-MNIST) "
                         "in each language and prints the ratios to Python.")

@@ -5,31 +5,20 @@ to warm up, 1 epoch again and 2 epochs; the difference of the last two is one ep
 free of start-up and data loading (which the timed 1-epoch run includes and also reports). No test times anything; this script is where speed
 is measured.
 """
-import json
 import os
 import tempfile
 import time
 
 from .bridges import LANGUAGES
-from .paths import FIXTURES
+from .paths import FIXTURES, copy_scenario
 from .worker import Worker
 
 DEFAULT = FIXTURES / "benchmarks" / "fashion_mnist.json"
 
 
 def _with_epochs(path, epochs, folder):
-    s = json.loads(open(path).read())
-    s["epochs"] = epochs
-    s["record_every"] = 1
-    base = os.path.dirname(os.path.abspath(path))
-    for key in ("csv", "test_csv", "idx_images", "idx_labels", "test_idx_images",
-                "test_idx_labels"):
-        if key in s["data"]:
-            s["data"][key] = os.path.join(base, s["data"][key])
-    out = os.path.join(folder, f"epochs{epochs}.json")
-    with open(out, "w") as f:
-        json.dump(s, f)
-    return out
+    return str(copy_scenario(path, os.path.join(folder, f"epochs{epochs}.json"), epochs=epochs,
+                             record_every=1))
 
 
 def run(path=DEFAULT, langs=LANGUAGES, timeout=3600.0, log=print, coretype=None):

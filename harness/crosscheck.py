@@ -19,6 +19,7 @@ import numpy as np
 
 from .bridges import LANGUAGES, LanguageError, PythonBridge, environment_problem
 from .compare import QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
+from .inputs import scenario_inputs
 from .worker import LanguageFailure, Worker
 
 RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
@@ -100,19 +101,18 @@ class Crosscheck:
         import dlfp
 
         t0 = time.perf_counter()
-        py = self.python
-        X, labels = py.load_data(path)
-        scen = py._call("read_scenario", path)
-        py._call("check_data", X, labels, scen["layers"], scen["activations"][-1])
-        Y = dlfp.labels_to_targets(labels, scen["activations"][-1], scen["layers"][-1])
-        params0, rng = dlfp.initialize_parameters(scen["layers"], scen["init"],
-                                                  dlfp.rng_create(scen["seed"]))
+        try:
+            ref = scenario_inputs(path)
+        except dlfp.DlfpError as e:
+            raise LanguageError(str(e)) from None
+        scen = ref["scenario"]
         # the first step as training takes it: L2, and dropout masks continuing the stream
-        step_args = (scen["activations"], scen["lambda"], scen["keep_prob"], rng)
-        step = py.forward_backward(X, Y, params0, *step_args)
-        result = py.run_scenario(path)
-        return {"scenario": scen, "X": X, "labels": labels, "Y": Y, "params0": params0,
-                "step": step, "step_args": step_args, "result": result, "seconds": time.perf_counter() - t0}
+        ref["step_args"] = (scen["activations"], scen["lambda"], scen["keep_prob"], ref["rng"])
+        ref["step"] = self.python.forward_backward(ref["X"], ref["Y"], ref["params0"],
+                                                   *ref["step_args"])
+        ref["result"] = self.python.run_scenario(path)
+        ref["seconds"] = time.perf_counter() - t0
+        return ref
 
     def _compare_language(self, entry, lang, path, ref):
         name = entry["name"]

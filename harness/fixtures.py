@@ -12,6 +12,7 @@ import numpy as np
 import dlfp
 
 from .csvio import write_matrix
+from .inputs import scenario_inputs
 from .paths import DATA, GOLDEN, default_scenarios
 
 TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
@@ -85,17 +86,15 @@ def write_rng():
 
 def write_scenario(path):
     """fixtures/golden/<name>: data, initial params, first step, loss curve, final params."""
-    s = dlfp.read_scenario(str(path))
+    ref = scenario_inputs(path)
+    s, X, labels, Y = ref["scenario"], ref["X"], ref["labels"], ref["Y"]
+    params0, rng = ref["params0"], ref["rng"]
     folder = GOLDEN / s["name"]
     folder.mkdir(parents=True, exist_ok=True)
-    X, labels = dlfp.load_data(s)
-    dlfp.check_data(X, labels, s["layers"], s["activations"][-1])
     if "idx_images" not in s["data"]:  # an IDX set is too large to copy; its files are fixed
         write_matrix(folder / "data.csv", np.column_stack([X.T, labels]))
-    params0, rng = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
     for k, v in params0.items():
         write_matrix(folder / f"initial_{k}.csv", v)
-    Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
     # the first step as training takes it (L2, and dropout masks continuing the stream), on
     # the first STEP_EXAMPLES examples so that large data sets keep the fixture small
     n = min(X.shape[1], STEP_EXAMPLES)

@@ -9,6 +9,7 @@ import os
 import dlfp
 
 from .bridges import LANGUAGES, LanguageError
+from .inputs import scenario_inputs
 from .worker import LanguageFailure, Worker
 
 THRESHOLD = 1e-7
@@ -17,14 +18,11 @@ DEFAULT_LAMBDA = 0.1
 
 def check_inputs(path, examples):
     """X, Y, params, activations, lambda for one scenario's gradient check."""
-    s = dlfp.read_scenario(str(path))
-    X, labels = dlfp.load_data(s)
-    dlfp.check_data(X, labels, s["layers"], s["activations"][-1])
-    X, labels = X[:, :examples], labels[:examples]
-    Y = dlfp.labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
-    params, _ = dlfp.initialize_parameters(s["layers"], s["init"], dlfp.rng_create(s["seed"]))
+    ref = scenario_inputs(path)
+    s = ref["scenario"]
+    X, Y = ref["X"][:, :examples], ref["Y"][:, :examples]
     lambd = s["lambda"] if s["lambda"] > 0 else DEFAULT_LAMBDA
-    return s, X, Y, params, s["activations"], lambd
+    return s, X, Y, ref["params0"], s["activations"], lambd
 
 
 def run(paths, langs=LANGUAGES, examples=32, max_params=20000, timeout=600.0, log=print):

@@ -1,4 +1,5 @@
-"""Where things live in the repository."""
+"""Where things live in the repository, and copies of scenarios that can live elsewhere."""
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,3 +15,26 @@ DATA = FIXTURES / "data"
 def default_scenarios():
     """The default suite: every scenario file in fixtures/scenarios, by name."""
     return sorted(SCENARIOS.glob("*.json"))
+
+
+# The data fields that name files, read against the scenario file's folder
+DATA_FILE_FIELDS = ("csv", "test_csv", "idx_images", "idx_labels", "test_idx_images",
+                    "test_idx_labels")
+
+
+def copy_scenario(path, out, epochs=None, record_every=None, data=None):
+    """Write scenario path to out with its data paths made absolute (so the copy reads the same
+    files from any folder), optionally with fewer epochs, another record_every and more data
+    fields. Returns out."""
+    path = Path(path)
+    s = json.loads(path.read_text())
+    for key in DATA_FILE_FIELDS:
+        if key in s["data"]:
+            s["data"][key] = str((path.parent / s["data"][key]).resolve())
+    if epochs is not None:
+        s["epochs"] = epochs
+    if record_every is not None:
+        s["record_every"] = record_every
+    s["data"].update(data or {})
+    Path(out).write_text(json.dumps(s))
+    return Path(out)

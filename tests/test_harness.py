@@ -9,7 +9,7 @@ from conftest import ROOT, require_language
 from harness import crosscheck
 from harness.bridges import LanguageError
 from harness.compare import first_mismatch, rel_diff
-from harness.paths import DATA, default_scenarios
+from harness.paths import DATA, copy_scenario, default_scenarios
 from harness.worker import LanguageFailure, Worker
 
 OTHERS = ["r", "octave"]
@@ -51,16 +51,9 @@ def short_copies(tmp_path, epochs=30):
     paths = []
     for p in default_scenarios():
         s = json.loads(p.read_text())
-        s["epochs"] = min(s["epochs"], epochs)
-        s["record_every"] = 5
-        for key in ("csv", "test_csv"):
-            if key in s["data"]:
-                s["data"][key] = str((p.parent / s["data"][key]).resolve())
-        if "idx_images" in s["data"]:
-            s["data"].update(limit=300, test_limit=100)
-        out = tmp_path / p.name
-        out.write_text(json.dumps(s))
-        paths.append(out)
+        small = {"limit": 300, "test_limit": 100} if "idx_images" in s["data"] else {}
+        paths.append(copy_scenario(p, tmp_path / p.name, epochs=min(s["epochs"], epochs),
+                                   record_every=5, data=small))
     return paths
 
 

@@ -1,5 +1,4 @@
 """The HTML report, opened in a real headless browser (Debian's chromium)."""
-import json
 import re
 import shutil
 import subprocess
@@ -8,6 +7,7 @@ import pytest
 
 from conftest import ROOT, require_language, skip_or_fail
 from harness import crosscheck
+from harness.paths import copy_scenario
 
 CHROMIUM = shutil.which("chromium")
 
@@ -29,16 +29,9 @@ def page(tmp_path_factory):
     for lang in ("r", "octave"):
         require_language(lang)
     tmp = tmp_path_factory.mktemp("report")
-    paths = []
-    for name in ("one_hidden_circles", "digits_adam"):
-        s = json.loads((ROOT / "fixtures/scenarios" / f"{name}.json").read_text())
-        s["epochs"] = 12
-        s["record_every"] = 3
-        for key in ("csv", "test_csv"):
-            if key in s["data"]:
-                s["data"][key] = str((ROOT / "fixtures/scenarios" / s["data"][key]).resolve())
-        (tmp / f"{name}.json").write_text(json.dumps(s))
-        paths.append(tmp / f"{name}.json")
+    paths = [copy_scenario(ROOT / "fixtures/scenarios" / f"{name}.json", tmp / f"{name}.json",
+                           epochs=12, record_every=3)
+             for name in ("one_hidden_circles", "digits_adam")]
     assert crosscheck.run(paths, langs=["python", "r", "octave"], html=str(tmp / "html"),
                           log=lambda s: None)
     return tmp / "html" / "index.html"
