@@ -26,6 +26,20 @@ def _add_suite_arguments(parser, timeout_help):
                         help=f"{timeout_help} (default 600)")
 
 
+def _output_problem(path):
+    """Why a file cannot be written at path (checked before a long run), or None."""
+    if path is None:
+        return None
+    if os.path.isdir(path):
+        return f"{path} is a folder"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        return f"no such folder: {folder}"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"cannot write in {folder}"
+    return None
+
+
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m harness", description=__doc__)
@@ -64,6 +78,10 @@ def main(argv=None):
     rp.add_argument("html", metavar="DIR", help="folder for index.html")
     bm.add_argument("--coretype", help="OPENBLAS_CORETYPE for R and Octave only, e.g. SkylakeX "
                     "or Haswell (Debian's OpenBLAS 0.3.21 may not recognize a recent CPU)")
+    sub.add_parser("schema", help="write the files made from the scenario rules",
+                   description="From python/dlfp/scenario_rules.json: its copies for the R and "
+                   "Octave packages, schema/scenario.schema.json (JSON Schema) and the README's "
+                   "field table.")
     fx = sub.add_parser("fixtures", help="rewrite the golden fixtures from the Python twin",
                         description="Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. "
                         "Review the diff like code.")
@@ -73,11 +91,12 @@ def main(argv=None):
     if args.command == "crosscheck":
         from .crosscheck import run
 
-        paths = args.scenarios or default_scenarios()
-        missing = [p for p in paths if not os.path.isfile(p)]
-        if missing:
-            print(f"harness: no such scenario file: {', '.join(map(str, missing))}", file=sys.stderr)
-            return 2
+        paths = args.scenarios or default_scenarios()  # a missing one fails on its own row
+        for option in ("report",):
+            problem = _output_problem(getattr(args, option))
+            if problem:
+                print(f"harness: --{option}: {problem}", file=sys.stderr)
+                return 2
         log = print
         if args.quiet:
             def log(line):  # the table, the mismatches and the verdict; not the progress lines
@@ -105,6 +124,12 @@ def main(argv=None):
         paths = args.scenarios or default_scenarios()
         ok = run_gradcheck(paths, args.langs, args.examples, args.max_params, args.timeout)
         return 0 if ok else 1
+    if args.command == "schema":
+        from .schema import write_schema_files
+
+        for path in write_schema_files():
+            print(f"schema: {path}")
+        return 0
     from .fixtures import make_fixtures
 
     make_fixtures(args.scenarios or None)

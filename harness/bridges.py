@@ -25,6 +25,10 @@ class LanguageError(RuntimeError):
     """The language stopped with an error of its own (bad input, or a bug)."""
 
 
+class LanguageDied(RuntimeError):
+    """The language's interpreter is gone (killed or crashed): the session must be replaced."""
+
+
 class PythonBridge:
     """The numpy twin, called in-process."""
 
@@ -62,6 +66,17 @@ class PythonBridge:
 
     def run_scenario(self, path):
         return self._call("run_scenario", str(path))
+
+    def reference(self, path):
+        """Python's view of a scenario, prepared once: its data, targets, initial parameters,
+        the first training step (L2, and dropout masks continuing the stream) and the full run."""
+        p = self._call("prepare_scenario", str(path))
+        s = p["scenario"]
+        step_args = (s["activations"], s["lambda"], s["keep_prob"], p["rng"])
+        step = self._call("forward_backward", p["X"], p["Y"], p["params0"], *step_args)
+        return {"name": s["name"], "X": p["X"], "labels": p["labels"], "Y": p["Y"],
+                "params0": p["params0"], "step_args": step_args, "step": step,
+                "result": self._call("run_scenario", p)}
 
 
 class RBridge:
@@ -147,6 +162,9 @@ class OctaveBridge:
         self.oc = Oct2Py(logger=logging.getLogger("harness.octave"))
         self.oc.addpath(str(OCTAVE_DIR))
         self.oc.addpath(str(ROOT / "harness" / "octave"))
+        # a killed session must not leave octave-workspace in the folder it ran in
+        self.oc.eval("sigterm_dumps_octave_core (false); sighup_dumps_octave_core (false); "
+                     "crash_dumps_octave_core (false);", nout=0)
 
     def version(self):
         return "Octave " + str(self.oc.feval("version"))
@@ -155,6 +173,10 @@ class OctaveBridge:
         try:
             return self.oc.feval("harness_call", fn, *args, nout=nout)
         except self.Oct2PyError as e:
+            # oct2py restarts a dead Octave on the next call, but without this session's paths:
+            # a death ends the bridge, and the worker starts a fully set-up one
+            if "died" in str(e).lower():
+                raise LanguageDied(f"Octave died: {str(e).strip()}") from None
             raise LanguageError(_octave_message(e)) from None
 
     def rng_uniform(self, seed, n):

@@ -37,15 +37,19 @@ def first_mismatch(a, b, tol):
 
 
 def describe(a, b):
-    """'(2, 3): 0.1 vs 0.10000000001' for the first place two arrays differ most."""
+    """'(2, 3): 0.1 vs 0.10000000001' where two arrays differ most; a NaN or Inf on either side
+    is named as such (it is where they differ first), never hidden behind rounded digits."""
     a, b = _as_pair(a, b)
     if a is None:
         return f"shape {np.shape(a)} vs {np.shape(b)}"
     if a.size == 0:
         return "empty"
-    idx = np.unravel_index(int(np.nanargmax(np.abs(a - b))) if not np.isnan(a - b).all() else 0,
-                           b.shape)
-    return f"{tuple(int(i) for i in idx)}: {a[idx]!r} vs {b[idx]!r}"
+    bad = ~(np.isfinite(a) & np.isfinite(b))
+    if bad.any():
+        idx = np.unravel_index(int(np.flatnonzero(bad)[0]), b.shape)
+        return f"{tuple(int(i) for i in idx)}: {float(a[idx])!r} vs {float(b[idx])!r}, not finite"
+    idx = np.unravel_index(int(np.argmax(np.abs(a - b))), b.shape)
+    return f"{tuple(int(i) for i in idx)}: {float(a[idx])!r} vs {float(b[idx])!r}"
 
 
 def _as_pair(a, b):

@@ -9,20 +9,29 @@ For each scenario:
   loss_curve      run_scenario's whole loss curve
   final_params    run_scenario's final parameters
 Before the scenarios, the random stream itself is compared draw for draw.
+
+Every language, Python too, runs in a worker process of its own under the same --timeout; a
+language that rejects, times out or dies is reported with that status for that scenario, and
+the next scenario gets a fresh session.
 """
 import json
 import os
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from .bridges import LANGUAGES, LanguageError, PythonBridge, environment_problem
+from dlfp.result import write_atomic
+
+from .bridges import LANGUAGES, LanguageError, environment_problem
 from .compare import QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
-from .inputs import scenario_inputs
 from .worker import LanguageFailure, Worker
 
 RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
+# a language's status for one scenario, and whether it counts as agreement
+STATUSES = {"ok": True, "rejected": False, "error": False, "mismatch": False, "timeout": False,
+            "died": False, "failed": False, "missing": False}
 
 
 class Crosscheck:
@@ -30,10 +39,9 @@ class Crosscheck:
 
     def __init__(self, langs=LANGUAGES, timeout=600.0, log=print):
         self.langs = [lang for lang in langs if lang != "python"]
-        self.python = PythonBridge()
         self.log = log
-        self.workers = {lang: Worker(lang, timeout=timeout) for lang in self.langs}
-        self.problems = {lang: environment_problem(lang) for lang in self.langs}
+        self.workers = {lang: Worker(lang, timeout=timeout) for lang in ["python"] + self.langs}
+        self.problems = {lang: environment_problem(lang) for lang in self.workers}
         self.tick = lambda what: None  # progress: called after each scenario x language
 
     def close(self):
@@ -41,86 +49,74 @@ class Crosscheck:
             w.close()
 
     def _call(self, lang, method, *args):
-        if lang == "python":
-            return getattr(self.python, method)(*args)
         if self.problems[lang]:
             raise LanguageFailure(self.problems[lang])
         return self.workers[lang].call(method, *args)
 
     def random_stream(self):
         """Uniforms and normals for a few seeds, each language against Python, bit for bit."""
-        entry = {"name": "random_stream", "agree": True, "languages": {}, "mismatches": [],
-                 "max_rel_diff": {}}
+        entry = _entry("random_stream", None)
+        entry["max_rel_diff"] = {}
         worst = 0.0
+        try:
+            refs = {(seed, kind): self._call("python", f"rng_{kind}", seed, RNG_CHECK["draws"])
+                    for seed in RNG_CHECK["seeds"] for kind in ("uniform", "normal")}
+        except (LanguageError, LanguageFailure) as e:
+            _fail(entry, "python", e)
+            return entry
+        entry["languages"]["python"] = {"status": "ok"}
         for lang in self.langs:
             info = entry["languages"].setdefault(lang, {})
             try:
-                for seed in RNG_CHECK["seeds"]:
-                    for kind in ("uniform", "normal"):
-                        ref = getattr(self.python, f"rng_{kind}")(seed, RNG_CHECK["draws"])
-                        got = self._call(lang, f"rng_{kind}", seed, RNG_CHECK["draws"])
-                        d = rel_diff(got, ref)
-                        worst = max(worst, d)
-                        if first_mismatch(got, ref, 0.0) is not None:
-                            entry["agree"] = False
-                            entry["mismatches"].append(
-                                f"random_stream, {lang}, rng_{kind}(seed {seed}): not bit-identical"
-                                f", first at {describe(got, ref)}")
-                info["bit_identical"] = entry["agree"]
+                same = True
+                for (seed, kind), ref in refs.items():
+                    got = self._call(lang, f"rng_{kind}", seed, RNG_CHECK["draws"])
+                    worst = max(worst, rel_diff(got, ref))
+                    if first_mismatch(got, ref, 0.0) is not None:
+                        same = False
+                        entry["mismatches"].append(
+                            f"random_stream, {lang}, rng_{kind}(seed {seed}): not bit-identical"
+                            f", first at {describe(got, ref)}")
+                info["bit_identical"] = same  # this language's own verdict, not the entry's
+                info["status"] = "ok" if same else "mismatch"
+                entry["agree"] &= same
             except (LanguageError, LanguageFailure) as e:
-                entry["agree"] = False
-                info["error"] = str(e)
-                entry["mismatches"].append(f"random_stream, {lang}: {e}")
+                _fail(entry, lang, e)
         entry["max_rel_diff"]["data"] = worst
         return entry
 
     def compare(self, path):
         """One scenario: run it in every language and compare each quantity with Python's."""
         path = os.path.abspath(path)
-        entry = {"name": os.path.splitext(os.path.basename(path))[0], "scenario": path,
-                 "agree": True, "languages": {}, "mismatches": [],
-                 "max_rel_diff": {q: 0.0 for q in QUANTITIES}}
-        try:
-            ref = self._reference(path)
-        except LanguageError as e:
-            ref = None
-            entry["agree"] = False
-            entry["languages"]["python"] = {"error": str(e)}
-            entry["mismatches"].append(f"{entry['name']}, python: {e}")
-            self.log(f"  {entry['name']} [python]: {e}")
-        if ref is not None:
-            entry["name"] = ref["result"]["name"]
-            entry["languages"]["python"] = _summary(ref["result"], ref["seconds"])
-        self.tick(f"{entry['name']} python")
-        for lang in self.langs:
-            self._compare_language(entry, lang, path, ref)
-            self.tick(f"{entry['name']} {lang}")
-        return entry
-
-    def _reference(self, path):
-        import dlfp
-
+        entry = _entry(scenario_label(path), path)
+        if not os.path.isfile(path):
+            for lang in ["python"] + self.langs:
+                _fail(entry, lang, LanguageFailure(f"no such scenario file: {path}", "missing"))
+            self.tick(f"{entry['name']} missing")
+            return entry
         t0 = time.perf_counter()
         try:
-            ref = scenario_inputs(path)
-        except dlfp.DlfpError as e:
-            raise LanguageError(str(e)) from None
-        scen = ref["scenario"]
-        # the first step as training takes it: L2, and dropout masks continuing the stream
-        ref["step_args"] = (scen["activations"], scen["lambda"], scen["keep_prob"], ref["rng"])
-        ref["step"] = self.python.forward_backward(ref["X"], ref["Y"], ref["params0"],
-                                                   *ref["step_args"])
-        ref["result"] = self.python.run_scenario(path)
-        ref["seconds"] = time.perf_counter() - t0
-        return ref
+            ref = self._call("python", "reference", path)
+            entry["name"] = ref["name"]
+            entry["languages"]["python"] = _summary(ref["result"], time.perf_counter() - t0)
+        except (LanguageError, LanguageFailure) as e:
+            ref = None
+            _fail(entry, "python", e)
+            self.log(f"  {entry['name']} [python]: {e}")
+        self.tick(f"{entry['name']} python")
+        # R and Octave are separate processes: they run side by side
+        with ThreadPoolExecutor(max_workers=max(1, len(self.langs))) as pool:
+            list(pool.map(lambda lang: self._compare_language(entry, lang, path, ref),
+                          self.langs))
+        return entry
 
     def _compare_language(self, entry, lang, path, ref):
         name = entry["name"]
         t0 = time.perf_counter()
         try:
             if ref is None:  # Python rejected the scenario: each language must reject it too
-                self._call(lang, "run_scenario", path)
-                raise LanguageError("accepted a scenario that Python rejected")
+                self._rejects_alike(entry, lang, path)
+                return
             X, labels = self._call(lang, "load_data", path)
             self._check(entry, lang, "data", {"X": X, "labels": labels},
                         {"X": ref["X"], "labels": ref["labels"]})
@@ -140,14 +136,29 @@ class Crosscheck:
                         _curve(rres["loss_curve"]))
             self._check(entry, lang, "final_params", result["final_params"],
                         rres["final_params"])
+            if any(m.startswith(f"{name}, {lang},") for m in entry["mismatches"]):
+                entry["languages"][lang]["status"] = "mismatch"
         except (LanguageError, LanguageFailure) as e:
-            info = entry["languages"].setdefault(lang, {})
-            info["error"] = str(e)
-            info["seconds"] = time.perf_counter() - t0
-            if not (ref is None and isinstance(e, LanguageError)):
-                entry["agree"] = False
-                entry["mismatches"].append(f"{name}, {lang}: {e}")
+            _fail(entry, lang, e)
+            entry["languages"][lang]["seconds"] = round(time.perf_counter() - t0, 3)
             self.log(f"  {name} [{lang}]: {e}")
+        finally:
+            self.tick(f"{name} {lang}")
+
+    def _rejects_alike(self, entry, lang, path):
+        want = entry["languages"]["python"].get("error", "")
+        try:
+            self._call(lang, "run_scenario", path)
+        except LanguageError as e:
+            _fail(entry, lang, e)
+            if str(e) != want:
+                entry["mismatches"].append(f"{entry['name']}, {lang}: rejected it with another "
+                                           f"message than Python's: {e}")
+            return
+        entry["languages"][lang] = {"status": "mismatch",
+                                    "error": "accepted a scenario that Python rejected"}
+        entry["mismatches"].append(f"{entry['name']}, {lang}: accepted a scenario that Python "
+                                   "rejected")
 
     def _check(self, entry, lang, quantity, got, want, keys=None):
         tol = TOLERANCES[quantity]
@@ -170,15 +181,42 @@ class Crosscheck:
                     f" ({detail}; max rel diff {d:.3g} > {tol:g})")
 
 
+def scenario_label(path):
+    """The scenario's name as its file gives it (even when the file is bad), else the file's."""
+    stem = os.path.splitext(os.path.basename(path))[0]
+    try:
+        with open(path, encoding="utf-8") as f:
+            name = json.load(f).get("name")
+    except (OSError, ValueError, AttributeError):
+        return stem
+    return name if isinstance(name, str) and name else stem
+
+
+def _entry(name, path):
+    return {"name": name, "scenario": path, "agree": True, "languages": {}, "mismatches": [],
+            "max_rel_diff": {q: 0.0 for q in QUANTITIES}}
+
+
+def _fail(entry, lang, e):
+    """Record why lang has no result for this entry: its own error, a timeout, a death."""
+    status = getattr(e, "status", None) or (
+        "rejected" if str(e).startswith("dlfp: ") else "error")
+    info = entry["languages"].setdefault(lang, {})
+    info.update(status=status, error=str(e))
+    entry["agree"] = False
+    if lang == "python" or status != "rejected":
+        entry["mismatches"].append(f"{entry['name']}, {lang}: {status}: {e}")
+
+
 def _curve(c):
     c = np.asarray(c, dtype=float).reshape(-1, 2)
     return {"loss_curve epochs": c[:, 0], "loss_curve costs": c[:, 1]}
 
 
 def _summary(result, seconds):
-    out = {"initial_params": result["initial_params"], "final_params": result["final_params"],
-           "loss_curve": result["loss_curve"], "train_accuracy": result["train_accuracy"],
-           "seconds": round(seconds, 3)}
+    out = {"status": "ok", "initial_params": result["initial_params"],
+           "final_params": result["final_params"], "loss_curve": result["loss_curve"],
+           "train_accuracy": result["train_accuracy"], "seconds": round(seconds, 3)}
     if "test_accuracy" in result:
         out["test_accuracy"] = result["test_accuracy"]
     return out
@@ -211,9 +249,8 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
         cc.close()
         if bar is not None:
             bar.close()
-    versions["python"] = f"numpy {np.__version__}"
     agree = all(e["agree"] for e in entries)
-    log(format_table(entries, cc.langs))
+    log(format_table(entries, ["python"] + cc.langs))
     for e in entries:
         for m in e["mismatches"]:
             log(f"MISMATCH {m}")
@@ -229,7 +266,8 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
 
 
 def format_table(entries, langs):
-    """scenario x language x quantity: the max relative difference against Python."""
+    """scenario x language x quantity: the max relative difference against Python, and each
+    language's status (ok, or why not: rejected, mismatch, timeout, died, ...)."""
     cols = QUANTITIES
     head = f"{'scenario':<26} {'language':<8} " + " ".join(f"{c:>14}" for c in cols) + "  status"
     lines = [head, "-" * len(head)]
@@ -237,19 +275,23 @@ def format_table(entries, langs):
         for lang in langs:
             info = e["languages"].get(lang, {})
             diffs = e.get("by_language", {}).get(lang, {})
-            if e["name"] == "random_stream":
-                cells = [("bit-identical" if info.get("bit_identical") else "DIFFERENT")
-                         if "error" not in info else "-"] + ["" for _ in cols[1:]]
+            if e["name"] == "random_stream" or lang == "python":
+                first = {True: "bit-identical", False: "DIFFERENT"}.get(info.get("bit_identical"),
+                                                                        "-" if lang != "python"
+                                                                        else "reference")
+                cells = [first] + ["" for _ in cols[1:]]
             else:
-                cells = [f"{diffs[c]:.2e}" if c in diffs else "-" for c in cols]
-            ok = "error" not in info and not any(m.startswith(f"{e['name']}, {lang},")
-                                                 or m.startswith(f"{e['name']}, {lang}:")
-                                                 for m in e["mismatches"])
-            lines.append(f"{e['name']:<26} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
-                         + ("  ok" if ok else "  FAIL"))
+                cells = [_cell(diffs[c]) if c in diffs else "-" for c in cols]
+            status = info.get("status", "-")
+            lines.append(f"{e['name'][:26]:<26} {lang:<8} " + " ".join(f"{c:>14}" for c in cells)
+                         + ("  ok" if status == "ok" else f"  FAIL {status}"))
     tol = " ".join(f"{TOLERANCES[c]:>14g}" for c in cols)
     lines.append(f"{'tolerance':<26} {'':<8} {tol}")
     return "\n".join(lines)
+
+
+def _cell(d):
+    return "not finite" if not np.isfinite(d) else f"{d:.2e}"
 
 
 def report_document(entries, agree, versions):
@@ -273,8 +315,4 @@ def report_document(entries, agree, versions):
 
 def write_report(path, doc):
     """The JSON report, written whole or not at all."""
-    tmp = f"{path}.tmp-{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(doc, indent=1) + "\n")

@@ -10,9 +10,9 @@ import os
 import numpy as np
 
 import dlfp
+from dlfp.result import write_atomic
 
 from .csvio import write_matrix
-from .inputs import scenario_inputs
 from .paths import DATA, GOLDEN, default_scenarios
 
 TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
@@ -86,7 +86,7 @@ def write_rng():
 
 def write_scenario(path):
     """fixtures/golden/<name>: data, initial params, first step, loss curve, final params."""
-    ref = scenario_inputs(path)
+    ref = dlfp.prepare_scenario(str(path))
     s, X, labels, Y = ref["scenario"], ref["X"], ref["labels"], ref["Y"]
     params0, rng = ref["params0"], ref["rng"]
     folder = GOLDEN / s["name"]
@@ -102,7 +102,7 @@ def write_scenario(path):
                                  s["keep_prob"], rng)
     for k, v in step.items():
         write_matrix(folder / f"step_{k}.csv", v)
-    result = dlfp.run_scenario(str(path))
+    result = dlfp.run_scenario(ref)
     write_matrix(folder / "loss_curve.csv", result["loss_curve"])
     for k, v in result["final_params"].items():
         write_matrix(folder / f"final_{k}.csv", v)
@@ -114,9 +114,7 @@ def write_scenario(path):
         "test_accuracy": result.get("test_accuracy"),
         "made_by": MADE_BY, "numpy_version": np.__version__,
     }
-    with open(folder / "summary.json", "w") as f:
-        json.dump(summary, f, indent=1)
-        f.write("\n")
+    write_atomic(folder / "summary.json", json.dumps(summary, indent=1) + "\n")
     return s["name"]
 
 

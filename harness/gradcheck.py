@@ -9,16 +9,15 @@ import os
 import dlfp
 
 from .bridges import LANGUAGES, LanguageError
-from .inputs import scenario_inputs
 from .worker import LanguageFailure, Worker
 
-THRESHOLD = 1e-7
+THRESHOLD = dlfp.GRADCHECK_THRESHOLD
 DEFAULT_LAMBDA = 0.1
 
 
 def check_inputs(path, examples):
     """X, Y, params, activations, lambda for one scenario's gradient check."""
-    ref = scenario_inputs(path)
+    ref = dlfp.prepare_scenario(str(path))
     s = ref["scenario"]
     X, Y = ref["X"][:, :examples], ref["Y"][:, :examples]
     lambd = s["lambda"] if s["lambda"] > 0 else DEFAULT_LAMBDA

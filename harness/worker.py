@@ -1,22 +1,40 @@
-"""Each language's bridge in a child process, so a hung or crashed R or Octave is reported and
-the harness goes on: every call has a timeout, and a dead or hung child is killed and replaced.
+"""Each language's bridge in a child process, so a hung or crashed language is reported and the
+harness goes on: every call has a timeout, and a dead or hung child is killed and replaced by a
+fresh, fully set-up one at the next call.
+
+The child's stdout and stderr go to a log file, not the terminal: R's console and Octave's exit
+noise ("error: ignoring const execution_exception& ...") never reach the user, and the last
+lines of the log are quoted when a language dies.
 """
 import multiprocessing as mp
 import os
+import shutil
 import signal
+import tempfile
 import traceback
 
-from .bridges import BRIDGES, LanguageError
+from .bridges import BRIDGES, LanguageDied, LanguageError
+
+# What a language prints that is not a problem of the run: left out of the quoted log tail
+NOISE = ("ignoring const execution_exception", "ignoring octave_execution_exception")
 
 
 class LanguageFailure(RuntimeError):
-    """The language could not answer: it did not start, timed out, or died."""
+    """The language could not answer. status: "failed" (did not start, or a bridge bug),
+    "timeout" or "died"."""
+
+    def __init__(self, message, status="failed"):
+        super().__init__(message)
+        self.status = status
 
 
-def _serve(conn, lang, env):
+def _serve(conn, lang, env, log_path):
     # The child: build the bridge once, then answer calls until told to stop. Its own process
     # group lets the parent kill it together with the R or Octave processes it started.
     os.setsid()
+    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
     os.environ.update(env)  # before R or Octave loads its BLAS, which reads it only then
     try:
         bridge = BRIDGES[lang]()
@@ -35,6 +53,9 @@ def _serve(conn, lang, env):
             conn.send(("ok", getattr(bridge, method)(*args)))
         except LanguageError as e:
             conn.send(("error", str(e)))
+        except LanguageDied as e:  # its interpreter is gone: this child is no use any more
+            conn.send(("died", str(e)))
+            return
         except BaseException as e:  # noqa: BLE001 - a bug in a bridge is reported, not fatal
             conn.send(("crash", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
 
@@ -50,49 +71,73 @@ class Worker:
         self.version = None
         self._proc = None
         self._conn = None
+        self._folder = tempfile.mkdtemp(prefix=f"dlfp-{lang}-")
+        self.log_path = os.path.join(self._folder, "worker.log")
+
+    @property
+    def pid(self):
+        """The child's process id (its process group holds R's or Octave's processes too)."""
+        return self._proc.pid if self._proc is not None else None
 
     def _start(self):
         ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited R or Octave state
+        os.makedirs(self._folder, exist_ok=True)
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.lang, self.env), daemon=True)
+        self._proc = ctx.Process(target=_serve, args=(child, self.lang, self.env, self.log_path),
+                                 daemon=True)
         self._proc.start()
         child.close()
         self._conn = parent
         status, payload = self._receive(self.start_timeout, "start")
         if status != "ready":
-            self.close()
-            raise LanguageFailure(f"{self.lang} did not start: {payload}")
+            self._stop()
+            raise LanguageFailure(f"{self.lang} did not start: {payload}{self._tail()}")
         self.version = payload
 
     def _receive(self, timeout, what):
         if not self._conn.poll(timeout):
-            self.close()
-            raise LanguageFailure(f"{self.lang} timed out after {timeout:g} s in {what}")
+            self._stop()
+            raise LanguageFailure(f"{self.lang} timed out after {timeout:g} s in {what}",
+                                  "timeout")
         try:
             return self._conn.recv()
         except (EOFError, ConnectionError):
             code = self._proc.exitcode if self._proc else None
-            self.close()
-            raise LanguageFailure(f"{self.lang} died in {what} (exit code {code})") from None
+            tail = self._tail()
+            self._stop()
+            raise LanguageFailure(f"{self.lang} died in {what} (exit code {code}){tail}",
+                                  "died") from None
+
+    def _tail(self, lines=5):
+        try:
+            with open(self.log_path, encoding="utf-8", errors="replace") as f:
+                kept = [ln.rstrip() for ln in f if ln.strip() and not any(n in ln for n in NOISE)]
+        except OSError:
+            return ""
+        return ("; its last output: " + " | ".join(kept[-lines:])) if kept else ""
 
     def call(self, method, *args, timeout=None):
         """result = bridge.method(*args) in the child; LanguageError or LanguageFailure if not."""
         if self._proc is None or not self._proc.is_alive():
+            self._stop()
             self._start()
         try:
             self._conn.send((method, args))
         except (BrokenPipeError, ConnectionError):
-            self.close()
-            raise LanguageFailure(f"{self.lang} died before {method}") from None
+            self._stop()
+            raise LanguageFailure(f"{self.lang} died before {method}", "died") from None
         status, payload = self._receive(timeout or self.timeout, method)
         if status == "ok":
             return payload
         if status == "error":
             raise LanguageError(payload)
+        if status == "died":
+            self._stop()
+            raise LanguageFailure(f"{self.lang} died in {method}: {payload}", "died")
         raise LanguageFailure(f"{self.lang} failed in {method}: {payload}")
 
-    def close(self):
-        """Stop the child (politely, then by force)."""
+    def _stop(self):
+        """Stop the child (politely, then by force, with every process of its group)."""
         if self._conn is not None:
             try:
                 self._conn.send(("stop", ()))
@@ -102,10 +147,14 @@ class Worker:
             self._conn = None
         if self._proc is not None:
             self._proc.join(timeout=5)
-            if self._proc.is_alive() or self._proc.exitcode is not None:
-                try:
-                    os.killpg(self._proc.pid, signal.SIGKILL)  # Octave's process too
-                except (ProcessLookupError, PermissionError):
-                    pass
-                self._proc.join(timeout=5)
+            try:
+                os.killpg(self._proc.pid, signal.SIGKILL)  # R's or Octave's processes too
+            except (ProcessLookupError, PermissionError):
+                pass
+            self._proc.join(timeout=5)
             self._proc = None
+
+    def close(self):
+        """Stop the child and remove its log."""
+        self._stop()
+        shutil.rmtree(self._folder, ignore_errors=True)

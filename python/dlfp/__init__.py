@@ -6,7 +6,7 @@ from .costs import COSTS, binary_cross_entropy, categorical_cross_entropy
 from .datasets import GENERATORS, generate_circles, generate_spiral, generate_xor
 from .errors import DlfpError
 from .initializers import INITIALIZERS, initialize_parameters
-from .gradcheck import gradient_check
+from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
 from .idx import read_idx, write_idx
 from .network import (accuracy, backward_propagation, compute_cost, forward_backward,
                       forward_propagation, forward_propagation_dropout, l2_penalty,
@@ -16,8 +16,12 @@ from .optimizers import (OPTIMIZERS, SCHEDULES, initialize_optimizer, learning_r
                          update_parameters_adam, update_parameters_gd, update_parameters_momentum,
                          update_parameters_rmsprop)
 from .rng import rng_create, rng_normal, rng_permutation, rng_uniform
-from .scenario import (check_data, has_test_data, load_data, load_test_data, read_csv_data,
-                       read_scenario, run_scenario, write_result)
+from .data import (check_data, has_test_data, load_data, load_test_data, read_csv_data,
+                   read_csv_matrix)
+from .result import check_result_path, write_result
+from .run import prepare_scenario, run_scenario
+from .schema import RULES, check_scenario, read_scenario
+from .textfile import read_json, read_text
 from .train import train
 
 __version__ = "0.1.0"

@@ -7,28 +7,29 @@
 Bad input prints one line "dlfp: <function>: <problem>" to stderr and exits with status 2.
 """
 import argparse
-import json
-import os
 import sys
 
 import numpy as np
 
+from .data import check_data, read_csv_matrix
 from .errors import DlfpError
-from .gradcheck import gradient_check
-from .initializers import initialize_parameters
-from .network import labels_to_targets, predict
-from .rng import rng_create
-from .scenario import check_data, load_data, read_scenario, run_scenario, write_result
-
-GRADCHECK_THRESHOLD = 1e-7
+from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
+from .network import predict
+from .result import check_result_path, write_result
+from .run import prepare_scenario, run_scenario
+from .schema import read_scenario
+from .textfile import read_json
 
 
 def _run(args):
+    if args.out is not None:
+        check_result_path(args.out)  # before training: a bad --out must not cost a whole run
+    prepared = prepare_scenario(args.scenario)
     if args.quiet or not sys.stderr.isatty() or not _has_tqdm():
-        result = run_scenario(args.scenario, verbose=not args.quiet)
+        result = run_scenario(prepared, verbose=not args.quiet)
     else:
-        result = _run_with_bar(args.scenario)
-    if args.out:
+        result = _run_with_bar(prepared)
+    if args.out is not None:
         write_result(result, args.out)
         if not args.quiet:
             print(f"wrote {args.out}")
@@ -43,18 +44,18 @@ def _has_tqdm():
     return True
 
 
-def _run_with_bar(path):
+def _run_with_bar(prepared):
     """run_scenario with a tqdm bar over the epochs (on a terminal), the cost in its postfix."""
     from tqdm import tqdm
 
-    epochs = read_scenario(path)["epochs"]
+    epochs = prepared["scenario"]["epochs"]
     with tqdm(total=epochs, desc="epochs", unit="epoch", file=sys.stderr) as bar:
         def tick(e, cost):
             if cost is not None:
                 bar.set_postfix(cost=f"{cost:.6f}")
             bar.update(1)
 
-        result = run_scenario(path, verbose=False, progress=tick)
+        result = run_scenario(prepared, verbose=False, progress=tick)
     print(f"{result['name']}: train accuracy {result['train_accuracy']:.4f}"
           + (f", test accuracy {result['test_accuracy']:.4f}" if "test_accuracy" in result
              else ""))
@@ -64,12 +65,7 @@ def _run_with_bar(path):
 def _predict(args):
     s = read_scenario(args.scenario)
     params = read_params(args.result, s["layers"])
-    if not os.path.isfile(args.data):
-        _missing(args.data)
-    try:
-        X = np.loadtxt(args.data, delimiter=",", ndmin=2, dtype=float).T  # (n_0, m)
-    except ValueError as e:
-        raise DlfpError(f"dlfp: predict: malformed CSV in {args.data}: {e}") from None
+    X = read_csv_matrix(args.data, "predict").T  # (n_0, m)
     check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
     labels = predict(X, params, s["activations"])
     text = "\n".join(str(int(v)) for v in labels) + "\n"
@@ -83,13 +79,10 @@ def _predict(args):
 
 def read_params(path, layers):
     """final_params of a result JSON (rows of each matrix), checked against the layer sizes."""
-    if not os.path.isfile(path):
-        _missing(path, "predict")
-    try:
-        with open(path, encoding="utf-8") as f:
-            raw = json.load(f)["final_params"]
-    except (json.JSONDecodeError, KeyError, TypeError) as e:
-        raise DlfpError(f"dlfp: predict: malformed result JSON in {path}: {e}") from None
+    doc = read_json(path, "predict")
+    raw = doc.get("final_params") if isinstance(doc, dict) else None
+    if not isinstance(raw, dict):
+        raise DlfpError(f"dlfp: predict: {path} has no final_params")
     params = {}
     for l in range(1, len(layers)):
         for key, shape in ((f"W{l}", (layers[l], layers[l - 1])), (f"b{l}", (layers[l], 1))):
@@ -101,18 +94,11 @@ def read_params(path, layers):
     return params
 
 
-def _missing(path, fn="predict"):
-    raise DlfpError(f"dlfp: {fn}: no such file: {path}")
-
-
 def _gradcheck(args):
-    s = read_scenario(args.scenario)
-    X, labels = load_data(s)
-    check_data(X, labels, s["layers"], s["activations"][-1])
-    X, labels = X[:, :args.examples], labels[:args.examples]
-    Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
-    params, _ = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    r = gradient_check(X, Y, params, s["activations"], s["lambda"])
+    p = prepare_scenario(args.scenario)
+    s = p["scenario"]
+    X, Y = p["X"][:, :args.examples], p["Y"][:, :args.examples]
+    r = gradient_check(X, Y, p["params0"], s["activations"], s["lambda"])
     ok = r["difference"] < GRADCHECK_THRESHOLD
     print(f"{s['name']}: difference {r['difference']:.3e} over {r['checked']} parameters, "
           f"{r['kinks']} relu kinks skipped: {'ok' if ok else 'FAILED'}")

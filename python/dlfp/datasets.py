@@ -1,7 +1,8 @@
 """Synthetic data sets made from the shared random stream, looked up by name in GENERATORS.
 
 Each generator returns X (2 x m, one column per example) and labels (m,), and does its
-arithmetic in the same order as its R and Octave twins so the three give the same bits.
+arithmetic in the same order as its R and Octave twins so the three give the same bits. The
+options' defaults and ranges are the scenario rules' (scenario_rules.json), not repeated here.
 """
 import numpy as np
 
@@ -10,7 +11,7 @@ from .rng import libm_cos, libm_sin, rng_normal, rng_uniform
 TWO_PI = 2.0 * np.pi
 
 
-def generate_spiral(rng, n_per_class=100, classes=3, noise=0.2):
+def generate_spiral(rng, n_per_class, classes, noise):
     """r = i / (N - 1) ; t = 4 j + 4 r + noise * z ; x = [r sin(t) ; r cos(t)], class j = 0..K-1.
 
     The spiral of chapter 4 (CS231n's): K arms of N points each, arm j labelled j.
@@ -30,7 +31,7 @@ def generate_spiral(rng, n_per_class=100, classes=3, noise=0.2):
     return X, j, rng
 
 
-def generate_circles(rng, n_per_class=100, noise=0.1, factor=0.5):
+def generate_circles(rng, n_per_class, noise, factor):
     """x = rho [cos(2 pi u) ; sin(2 pi u)] + noise * z ; rho = 1 (label 0) or factor (label 1).
 
     The donut: an outer ring of class 0 around an inner ring of class 1.
@@ -51,7 +52,7 @@ def generate_circles(rng, n_per_class=100, noise=0.1, factor=0.5):
     return X, np.concatenate([np.zeros(N), np.ones(N)]), rng
 
 
-def generate_xor(rng, n=200):
+def generate_xor(rng, n):
     """x = 2 u - 1 in [-1, 1]^2 ; label = (x1 * x2 < 0).
 
     The course's XOR: opposite quadrants share a class.
@@ -70,9 +71,3 @@ def generate_xor(rng, n=200):
 
 GENERATORS = {"spiral": generate_spiral, "circles": generate_circles, "xor": generate_xor}
 
-# The options each generator takes, with their defaults (the scenario reader checks against them).
-GENERATOR_OPTIONS = {
-    "spiral": {"n_per_class": 100, "classes": 3, "noise": 0.2},
-    "circles": {"n_per_class": 100, "noise": 0.1, "factor": 0.5},
-    "xor": {"n": 200},
-}

@@ -3,6 +3,10 @@ import numpy as np
 
 from .network import (backward_propagation, compute_cost, forward_propagation, l2_penalty)
 
+# Above this relative difference the gradients are wrong (chapter 8's threshold), in every
+# language, the harness and the examples
+GRADCHECK_THRESHOLD = 1e-7
+
 
 def gradient_check(X, Y, params, activations, lambd=0.0, epsilon=1e-7):
     """d = ||g - g_num|| / (||g|| + ||g_num||),  g_num_i = (J(p + eps e_i) - J(p - eps e_i)) / (2 eps).

@@ -1,0 +1,77 @@
+"""One scenario from file to result: prepare it (read, check, load, targets, initial weights),
+then train it."""
+from .data import check_data, has_test_data, load_data, load_test_data
+from .initializers import initialize_parameters
+from .network import accuracy, labels_to_targets, predict
+from .rng import rng_create
+from .schema import read_scenario
+from .train import train
+
+
+def prepare_scenario(scenario):
+    """prepared = read -> check -> load data -> targets -> initial weights, once.
+
+    Parameters
+    ----------
+    scenario : str or dict
+        A scenario file, or a scenario already checked (read_scenario's dict).
+
+    Returns
+    -------
+    dict
+        scenario, X (n_0, m), labels (m,), Y (n_L, m), X_test and labels_test (None without a
+        test set), params0 (the initial parameters) and rng (the stream's state after them,
+        where training's draws begin).
+    """
+    s = read_scenario(scenario) if isinstance(scenario, str) else scenario
+    out_act = s["activations"][-1]
+    X, labels = load_data(s)
+    check_data(X, labels, s["layers"], out_act)
+    X_test = labels_test = None
+    if has_test_data(s):
+        X_test, labels_test = load_test_data(s)
+        check_data(X_test, labels_test, s["layers"], out_act)
+    Y = labels_to_targets(labels, out_act, s["layers"][-1])
+    params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
+    return {"scenario": s, "X": X, "labels": labels, "Y": Y, "X_test": X_test,
+            "labels_test": labels_test, "params0": params0, "rng": rng}
+
+
+def run_scenario(scenario, verbose=False, *, progress=None):
+    """result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
+
+    The stream seeded with the scenario's seed makes the initial weights, then goes on to the
+    shuffles and dropout masks of training.
+
+    Parameters
+    ----------
+    scenario : str or dict
+        A scenario file, a checked scenario (read_scenario) or a prepared one
+        (prepare_scenario), which is trained without reading anything again.
+    verbose : bool
+        Print the cost at each recorded epoch.
+    progress : callable or None
+        Python only: passed to train (progress(e, cost) after each epoch).
+
+    Returns
+    -------
+    dict
+        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy and,
+        with a test set, test_accuracy.
+    """
+    p = scenario if isinstance(scenario, dict) and "params0" in scenario else \
+        prepare_scenario(scenario)
+    s, X, labels = p["scenario"], p["X"], p["labels"]
+    params, curve, _ = train(X, p["Y"], p["params0"], s["activations"], s, p["rng"],
+                             verbose=verbose, progress=progress)
+    result = {"name": s["name"], "initial_params": p["params0"], "final_params": params,
+              "loss_curve": curve,
+              "train_accuracy": accuracy(predict(X, params, s["activations"]), labels)}
+    line = f"{s['name']}: train accuracy {result['train_accuracy']:.4f}"
+    if p["X_test"] is not None:
+        result["test_accuracy"] = accuracy(predict(p["X_test"], params, s["activations"]),
+                                           p["labels_test"])
+        line += f", test accuracy {result['test_accuracy']:.4f}"
+    if verbose:
+        print(line)
+    return result
