@@ -133,7 +133,7 @@ def test_bad_data_makes_the_cli_exit_nonzero(tmp_path, capsys):
     from harness.__main__ import main
 
     rows = (DATA / "breast_cancer.csv").read_text().splitlines()[:20]
-    rows[7] = ",".join(["NaN"] + rows[7].split(",")[1:])
+    rows[7] = ",".join(["1e999"] + rows[7].split(",")[1:])  # a plain number too large: Inf
     (tmp_path / "d.csv").write_text("\n".join(rows) + "\n")
     s = json.loads((ROOT / "fixtures/scenarios/logreg_breast_cancer.json").read_text())
     s["data"]["csv"] = "d.csv"
