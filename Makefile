@@ -6,7 +6,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
 .PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark \
-	octave-pkg test-octave-pkg
+	octave-pkg test-octave-pkg schema
 
 setup:
 	@bash tools/setup.sh
@@ -39,6 +39,11 @@ gradcheck: setup
 # Seconds per Fashion-MNIST epoch in each language, and the ratios to Python
 benchmark: setup
 	$(PY) -m harness benchmark
+
+# The files made from python/dlfp/scenario_rules.json: R's and Octave's copies, the JSON Schema,
+# the README's field table
+schema: setup
+	$(PY) -m harness schema
 
 # Rewrites the golden fixtures from the Python twin: review the diff like code.
 fixtures: setup
