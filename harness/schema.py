@@ -34,8 +34,10 @@ def row_schema(rule):
                    items=dict(type="integer", **_bounds(rule)))
     elif kind == "activations":
         out.update(type="array", minItems=1, items={"enum": sorted(TABLES[rule["table"]])})
-    elif kind == "object":
+    elif kind == "object" and "choice" in rule:
         out.update(type="object", oneOf=_choices(rule))
+    elif kind == "object":
+        out.update(_object(rule))
     elif kind == "source":
         out.update(type="object", oneOf=[_object(spec) if "choice" not in spec
                                          else {"oneOf": _choices(spec)}

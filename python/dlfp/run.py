@@ -6,6 +6,7 @@ from .network import accuracy, labels_to_targets, predict
 from .rng import rng_create
 from .schema import read_scenario
 from .train import train
+from .validation import cross_validate
 
 
 def prepare_scenario(scenario):
@@ -56,8 +57,9 @@ def run_scenario(scenario, verbose=False, *, progress=None):
     Returns
     -------
     dict
-        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy and,
-        with a test set, test_accuracy.
+        name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy,
+        with a test set test_accuracy, and with validation the cross_validation block
+        (cross_validate's) after the full-data run.
     """
     p = scenario if isinstance(scenario, dict) and "params0" in scenario else \
         prepare_scenario(scenario)
@@ -74,4 +76,6 @@ def run_scenario(scenario, verbose=False, *, progress=None):
         line += f", test accuracy {result['test_accuracy']:.4f}"
     if verbose:
         print(line)
+    if "validation" in s:
+        result["cross_validation"] = cross_validate(p, verbose=verbose)
     return result

@@ -219,9 +219,9 @@ def _check_activations(value, rule, label, top):
 
 
 def _check_object(value, rule, label, top):
-    key = rule["choice"]["key"]
-    if not isinstance(value, dict) or key not in value:
-        _fail(f"'{label}' must be an object with a '{key}'")
+    key = rule["choice"]["key"] if "choice" in rule else None
+    if not isinstance(value, dict) or (key is not None and key not in value):
+        _fail(f"'{label}' must be an object" + (f" with a '{key}'" if key else ""))
     return check_object(value, rule, label, top)
 
 

@@ -2,8 +2,9 @@
 import numpy as np
 
 from .activations import lookup
-from .network import (backward_propagation, compute_cost, forward_propagation_dropout,
-                      l2_penalty)
+from .errors import DlfpError
+from .network import (backward_propagation, compute_cost, forward_propagation,
+                      forward_propagation_dropout, l2_penalty)
 from .optimizers import OPTIMIZERS, initialize_optimizer, learning_rate_at
 from .rng import rng_permutation
 
@@ -42,6 +43,12 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
     loss_curve : ndarray, shape (n_records, 2)
     rng : float
     """
+    # a diverging run overflows: it is caught below and named, so numpy need not warn of it
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return _train(X, Y, params, activations, settings, rng, verbose, progress)
+
+
+def _train(X, Y, params, activations, settings, rng, verbose, progress):
     update = lookup(OPTIMIZERS, settings["optimizer"], "optimizer", "train")
     lambd, keep_prob = settings["lambda"], settings["keep_prob"]
     m = X.shape[1]
@@ -66,11 +73,28 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
             params, state = update(params, grads, state, lr, settings, t)
         if record:
             curve.append([e, total / m])
-            if verbose:
-                print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
+        check_divergence(e, curve[-1][1] if record else None, params, X, Y, activations,
+                         lambd, lr)
+        if record and verbose:
+            print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
         if progress is not None:
             progress(e, curve[-1][1] if record else None)
     return params, np.array(curve).reshape(-1, 2), rng
+
+
+def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr):
+    """Stop when the epoch's cost or any parameter is NaN or Inf: training would go on
+    multiplying NaNs. cost is the epoch's recorded cost, or None when it was not recorded;
+    the message then gives the cost J(params) of the diverged parameters on all of X."""
+    finite = all(np.isfinite(v).all() for v in params.values())
+    if finite and (cost is None or np.isfinite(cost)):
+        return
+    if cost is None or np.isfinite(cost):
+        AL, caches = forward_propagation(X, params, activations)
+        cost = compute_cost(caches[-1]["Z"], Y, activations[-1]) + \
+            l2_penalty(params, lambd, X.shape[1])
+    raise DlfpError(f"dlfp: train: diverged at epoch {epoch} (cost {cost:g}): try a smaller "
+                    f"learning_rate (now {lr:g})")
 
 
 def _batches(m, batch_size, rng):

@@ -1,0 +1,76 @@
+"""K-fold cross-validation (the course's model selection): the same folds and the same scores in
+Python, R and Octave, because the split comes from the shared random stream."""
+import numpy as np
+
+from .errors import DlfpError
+from .network import accuracy, predict
+from .rng import rng_create, rng_permutation
+from .train import train
+
+
+def fold_indices(m, folds, seed):
+    """part_k = perm[start_k : start_k + size_k], perm = rng_permutation(rng_create(seed), m).
+
+    The m examples are split into K contiguous parts of the permutation, of sizes floor(m/K) + 1
+    for the first (m mod K) parts and floor(m/K) for the rest.
+
+    Returns
+    -------
+    list of ndarray of int
+        Each fold's test indices, 0-based, in ascending order.
+    """
+    perm, _ = rng_permutation(rng_create(seed), m)
+    sizes = np.full(folds, m // folds) + (np.arange(folds) < m % folds)
+    ends = np.cumsum(sizes)
+    return [np.sort(perm[end - size:end]) for end, size in zip(ends, sizes)]
+
+
+def cross_validate(prepared, verbose=False):
+    """acc_k = accuracy on part k of the network trained on the other K - 1 parts; mean, std.
+
+    Every fold starts from the scenario's initial weights and the stream's state after them,
+    and trains exactly as a plain run of the scenario would on its training part (in the
+    examples' order in X): shuffles and dropout masks go on from there.
+
+    Parameters
+    ----------
+    prepared : dict
+        From prepare_scenario, for a scenario with a "validation" field.
+    verbose : bool
+        Print one line per fold and the mean and std.
+
+    Returns
+    -------
+    dict
+        folds (a list of {test_index, train_accuracy, test_accuracy, final_cost}),
+        mean_test_accuracy, std_test_accuracy (ddof 0, numpy's default).
+    """
+    s, X, Y, labels = prepared["scenario"], prepared["X"], prepared["Y"], prepared["labels"]
+    v = s["validation"]
+    m = X.shape[1]
+    if v["folds"] > m:
+        raise DlfpError(f"dlfp: cross_validate: 'validation.folds' is {v['folds']} but the data "
+                        f"have {m} examples")
+    folds = []
+    for k, test in enumerate(fold_indices(m, v["folds"], v["seed"])):
+        keep = np.ones(m, dtype=bool)
+        keep[test] = False
+        params, curve, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
+                                 prepared["rng"])
+        fold = {"test_index": test,
+                "train_accuracy": accuracy(predict(X[:, keep], params, s["activations"]),
+                                           labels[keep]),
+                "test_accuracy": accuracy(predict(X[:, test], params, s["activations"]),
+                                          labels[test]),
+                "final_cost": float(curve[-1, 1])}
+        folds.append(fold)
+        if verbose:
+            print(f"fold {k + 1}: train accuracy {fold['train_accuracy']:.4f}, test accuracy "
+                  f"{fold['test_accuracy']:.4f}, final cost {fold['final_cost']:.6f}", flush=True)
+    scores = np.array([f["test_accuracy"] for f in folds])
+    out = {"folds": folds, "mean_test_accuracy": float(scores.mean()),
+           "std_test_accuracy": float(scores.std())}
+    if verbose:
+        print(f"cross-validation: mean test accuracy {out['mean_test_accuracy']:.4f}, "
+              f"std {out['std_test_accuracy']:.4f}")
+    return out
