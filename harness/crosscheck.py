@@ -29,9 +29,6 @@ from .compare import QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
 from .worker import LanguageFailure, Worker
 
 RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
-# a language's status for one scenario, and whether it counts as agreement
-STATUSES = {"ok": True, "rejected": False, "error": False, "mismatch": False, "timeout": False,
-            "died": False, "failed": False, "missing": False}
 
 
 class Crosscheck:
@@ -136,6 +133,9 @@ class Crosscheck:
                         _curve(rres["loss_curve"]))
             self._check(entry, lang, "final_params", result["final_params"],
                         rres["final_params"])
+            if "cross_validation" in rres:
+                self._check_folds(entry, lang, result.get("cross_validation"),
+                                  rres["cross_validation"])
             if any(m.startswith(f"{name}, {lang},") for m in entry["mismatches"]):
                 entry["languages"][lang]["status"] = "mismatch"
         except (LanguageError, LanguageFailure) as e:
@@ -160,8 +160,26 @@ class Crosscheck:
         entry["mismatches"].append(f"{entry['name']}, {lang}: accepted a scenario that Python "
                                    "rejected")
 
-    def _check(self, entry, lang, quantity, got, want, keys=None):
-        tol = TOLERANCES[quantity]
+    def _check_folds(self, entry, lang, got, want):
+        """Every fold: the same test indices and accuracies, the final cost within tolerance."""
+        if got is None or len(got["folds"]) != len(want["folds"]):
+            entry["agree"] = False
+            entry["mismatches"].append(f"{entry['name']}, {lang}, cross_validation: "
+                                       f"{'missing' if got is None else 'another number of folds'}")
+            return
+        exact = {f"fold {k + 1} {key}": np.asarray(f[key], dtype=float)
+                 for k, f in enumerate(got["folds"])
+                 for key in ("test_index", "train_accuracy", "test_accuracy")}
+        want_exact = {f"fold {k + 1} {key}": np.asarray(f[key], dtype=float)
+                      for k, f in enumerate(want["folds"])
+                      for key in ("test_index", "train_accuracy", "test_accuracy")}
+        costs = {"fold final costs": np.array([f["final_cost"] for f in got["folds"]])}
+        want_costs = {"fold final costs": np.array([f["final_cost"] for f in want["folds"]])}
+        self._check(entry, lang, "cross_validation", exact, want_exact, tol=0.0)
+        self._check(entry, lang, "cross_validation", costs, want_costs)
+
+    def _check(self, entry, lang, quantity, got, want, keys=None, tol=None):
+        tol = TOLERANCES[quantity] if tol is None else tol
         for key in keys or list(want):
             if key not in got:
                 d = float("inf")
@@ -200,6 +218,7 @@ def _entry(name, path):
 def _fail(entry, lang, e):
     """Record why lang has no result for this entry: its own error, a timeout, a death."""
     status = getattr(e, "status", None) or (
+        "diverged" if str(e).startswith("dlfp: train: diverged") else
         "rejected" if str(e).startswith("dlfp: ") else "error")
     info = entry["languages"].setdefault(lang, {})
     info.update(status=status, error=str(e))
@@ -217,8 +236,9 @@ def _summary(result, seconds):
     out = {"status": "ok", "initial_params": result["initial_params"],
            "final_params": result["final_params"], "loss_curve": result["loss_curve"],
            "train_accuracy": result["train_accuracy"], "seconds": round(seconds, 3)}
-    if "test_accuracy" in result:
-        out["test_accuracy"] = result["test_accuracy"]
+    for key in ("test_accuracy", "cross_validation"):
+        if key in result:
+            out[key] = result[key]
     return out
 
 

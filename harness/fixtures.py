@@ -12,11 +12,15 @@ import numpy as np
 import dlfp
 from dlfp.result import write_atomic
 
+from .compare import TOLERANCES as TOL
 from .csvio import write_matrix
 from .paths import DATA, GOLDEN, default_scenarios
 
-TOLERANCES = {"data": 0, "initial_params": 0, "step": 1e-12, "loss_curve": 1e-9,
-              "final_params": 1e-6}
+# The cross-check's tolerances (compare.TOLERANCES, the one table), as the fixtures name them:
+# "step" is the first forward and backward pass, both of whose tolerances it must meet
+TOLERANCES = {"data": TOL["data"], "initial_params": TOL["initial_params"],
+              "step": min(TOL["forward"], TOL["gradients"]), "loss_curve": TOL["loss_curve"],
+              "final_params": TOL["final_params"]}
 RNG_SEEDS = {"uniform": [1, 42, 2147483645], "normal": [1, 42]}
 RNG_DRAWS = 1000
 STEP_EXAMPLES = 400
@@ -106,16 +110,35 @@ def write_scenario(path):
     write_matrix(folder / "loss_curve.csv", result["loss_curve"])
     for k, v in result["final_params"].items():
         write_matrix(folder / f"final_{k}.csv", v)
+    if "cross_validation" in result:
+        write_folds(folder, result["cross_validation"])
     summary = {
         "scenario": os.path.relpath(path, folder),
         "params": list(params0), "step": [k for k in step if k != "cost"],
         "step_examples": n,
         "tolerances": TOLERANCES, "train_accuracy": result["train_accuracy"],
         "test_accuracy": result.get("test_accuracy"),
+        **({"cross_validation": {
+            "files": "cv_folds.csv: fold (1-based), train accuracy, test accuracy, final cost; "
+                     "cv_test_index.csv: fold (1-based), test index (0-based)",
+            "mean_test_accuracy": result["cross_validation"]["mean_test_accuracy"],
+            "std_test_accuracy": result["cross_validation"]["std_test_accuracy"],
+            "tolerance": TOL["cross_validation"]}} if "cross_validation" in result else {}),
         "made_by": MADE_BY, "numpy_version": np.__version__,
     }
     write_atomic(folder / "summary.json", json.dumps(summary, indent=1) + "\n")
     return s["name"]
+
+
+def write_folds(folder, cv):
+    """cv_folds.csv (fold, train accuracy, test accuracy, final cost) and cv_test_index.csv
+    (fold, 0-based test index): each fold of a cross-validated scenario."""
+    folds = cv["folds"]
+    write_matrix(folder / "cv_folds.csv", np.array(
+        [[k + 1, f["train_accuracy"], f["test_accuracy"], f["final_cost"]]
+         for k, f in enumerate(folds)]))
+    write_matrix(folder / "cv_test_index.csv", np.array(
+        [[k + 1, i] for k, f in enumerate(folds) for i in f["test_index"]], dtype=float))
 
 
 def make_fixtures(scenarios=None, log=print):

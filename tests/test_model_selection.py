@@ -150,3 +150,13 @@ def test_estimator_labels_and_probabilities():
     params, _, _ = dlfp.train(X.T, dlfp.labels_to_targets(p["labels"], "softmax", 3), params0,
                               s["activations"], s, rng)
     assert np.array_equal(est.params_["W2"], params["W2"])
+
+
+def test_the_default_split_seed_is_the_next_seed_wrapped(tmp_path):
+    # the scenario's own seed would sort the very uniforms a generator drew the data from
+    # (the donut's angles): every fold would be one slice of the ring
+    s = dlfp.read_scenario(write(tmp_path, dict(CIRCLES, validation={"folds": 3}, seed=7)))
+    assert s["validation"] == {"folds": 3, "seed": 8}
+    s = dlfp.read_scenario(write(tmp_path, dict(CIRCLES, validation={"folds": 3},
+                                                seed=2147483645)))
+    assert s["validation"]["seed"] == 0

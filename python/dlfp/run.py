@@ -6,7 +6,7 @@ from .network import accuracy, labels_to_targets, predict
 from .rng import rng_create
 from .schema import read_scenario
 from .train import train
-from .validation import cross_validate
+from .validation import check_folds, cross_validate
 
 
 def prepare_scenario(scenario):
@@ -32,6 +32,8 @@ def prepare_scenario(scenario):
     if has_test_data(s):
         X_test, labels_test = load_test_data(s)
         check_data(X_test, labels_test, s["layers"], out_act)
+    if "validation" in s:  # a bad fold count is bad input: named before any training
+        check_folds(s["validation"]["folds"], X.shape[1])
     Y = labels_to_targets(labels, out_act, s["layers"][-1])
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
     return {"scenario": s, "X": X, "labels": labels, "Y": Y, "X_test": X_test,

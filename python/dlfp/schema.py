@@ -93,8 +93,9 @@ def check_object(obj, spec, prefix, top):
             value = obj[key]
         elif "default" in r:
             value = copy.deepcopy(r["default"])
-        elif "default_from" in r:
-            value = top[r["default_from"]]
+        elif "default_from" in r:  # another field's value, moved on by offset within [min, max]
+            value = (top[r["default_from"]] + r.get("offset", 0) - r["min"]) % \
+                (r["max"] - r["min"] + 1) + r["min"]
         else:
             continue
         out[key] = CHECKS[r["type"]](value, r, _label(prefix, key), top)

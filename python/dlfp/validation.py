@@ -25,6 +25,13 @@ def fold_indices(m, folds, seed):
     return [np.sort(perm[end - size:end]) for end, size in zip(ends, sizes)]
 
 
+def check_folds(folds, m):
+    """Stop unless 2 <= K <= m: every fold must test on at least one example."""
+    if folds > m:
+        raise DlfpError(f"dlfp: cross_validate: 'validation.folds' is {folds} but the data "
+                        f"have {m} examples")
+
+
 def cross_validate(prepared, verbose=False):
     """acc_k = accuracy on part k of the network trained on the other K - 1 parts; mean, std.
 
@@ -48,9 +55,7 @@ def cross_validate(prepared, verbose=False):
     s, X, Y, labels = prepared["scenario"], prepared["X"], prepared["Y"], prepared["labels"]
     v = s["validation"]
     m = X.shape[1]
-    if v["folds"] > m:
-        raise DlfpError(f"dlfp: cross_validate: 'validation.folds' is {v['folds']} but the data "
-                        f"have {m} examples")
+    check_folds(v["folds"], m)
     folds = []
     for k, test in enumerate(fold_indices(m, v["folds"], v["seed"])):
         keep = np.ones(m, dtype=bool)
