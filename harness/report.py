@@ -87,7 +87,7 @@ def boundary_figure(entry):
     for ax, lang in zip(axes[0], langs):
         params = {k: np.asarray(v, dtype=float) for k, v in
                   entry["languages"][lang]["final_params"].items()}
-        pred = dlfp.predict(grid, params, s["activations"]).reshape(G0.shape)
+        pred = dlfp.predict_labels(grid, params, s["activations"]).reshape(G0.shape)
         ax.contourf(G0, G1, pred, alpha=0.35, cmap="viridis")
         ax.scatter(X[0], X[1], c=labels, s=6, cmap="viridis", edgecolors="none")
         ax.set_title(f"{lang}: decision boundary")

@@ -122,10 +122,10 @@ def test_update_does_not_change_its_inputs():
 def test_predict_and_accuracy():
     params = {"W1": np.array([[1.0, -1.0]]), "b1": np.zeros((1, 1))}
     X = np.array([[2.0, 0.0, 1.0], [0.0, 2.0, 1.0]])
-    assert dlfp.predict(X, params, ["sigmoid"]).tolist() == [1.0, 0.0, 0.0]
+    assert dlfp.predict_labels(X, params, ["sigmoid"]).tolist() == [1.0, 0.0, 0.0]
     assert dlfp.accuracy([1.0, 0.0, 0.0], [1.0, 1.0, 0.0]) == pytest.approx(2 / 3)
     params = {"W1": np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, -1.0]]), "b1": np.zeros((3, 1))}
-    assert dlfp.predict(X, params, ["softmax"]).tolist() == [0.0, 1.0, 0.0]
+    assert dlfp.predict_labels(X, params, ["softmax"]).tolist() == [0.0, 1.0, 0.0]
 
 
 def test_unknown_activation_lists_the_known_ones():

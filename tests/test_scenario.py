@@ -195,7 +195,7 @@ def test_cli_predict_and_gradcheck(tmp_path, capsys):
     assert main(["predict", str(tmp_path / "s.json"), str(out), str(tmp_path / "new.csv")]) == 0
     r = json.loads(out.read_text())
     params = {k: np.array(v) for k, v in r["final_params"].items()}
-    want = dlfp.predict(np.array([[0.0, 1.0], [1.0, 1.0]]), params, ["tanh", "sigmoid"])
+    want = dlfp.predict_labels(np.array([[0.0, 1.0], [1.0, 1.0]]), params, ["tanh", "sigmoid"])
     assert capsys.readouterr().out.split() == [str(int(v)) for v in want]
     (tmp_path / "bad.csv").write_text("0,1,2\n")
     assert main(["predict", str(tmp_path / "s.json"), str(out), str(tmp_path / "bad.csv")]) == 2

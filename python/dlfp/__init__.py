@@ -10,7 +10,7 @@ from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
 from .idx import read_idx, write_idx
 from .network import (accuracy, backward_propagation, compute_cost, forward_backward,
                       forward_propagation, forward_propagation_dropout, l2_penalty,
-                      labels_to_targets, linear_forward, predict, update_parameters)
+                      labels_to_targets, linear_forward, predict_labels, update_parameters)
 from .optimizers import (OPTIMIZERS, SCHEDULES, initialize_optimizer, learning_rate_at,
                          schedule_exponential, schedule_inverse_time, schedule_none,
                          update_parameters_adam, update_parameters_gd, update_parameters_momentum,

@@ -14,7 +14,7 @@ import numpy as np
 from .data import check_data, read_csv_matrix
 from .errors import DlfpError
 from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
-from .network import predict
+from .network import predict_labels
 from .result import check_result_path, write_result
 from .run import prepare_scenario, run_scenario
 from .schema import read_scenario
@@ -67,7 +67,7 @@ def _predict(args):
     params = read_params(args.result, s["layers"])
     X = read_csv_matrix(args.data, "predict").T  # (n_0, m)
     check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
-    labels = predict(X, params, s["activations"])
+    labels = predict_labels(X, params, s["activations"])
     text = "\n".join(str(int(v)) for v in labels) + "\n"
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:

@@ -117,7 +117,7 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
         return np.column_stack([1.0 - AL[0], AL[0]]) if len(self.classes_) == 2 else AL.T
 
     def predict(self, X):
-        """The class of highest probability (for two classes: p > 0.5, as dlfp.predict)."""
+        """The class of highest probability (for two classes: p > 0.5, as dlfp.predict_labels)."""
         proba = self.predict_proba(X)  # first: it checks that the estimator is fitted
         return self.classes_[np.argmax(proba, axis=1)]
 

@@ -155,7 +155,7 @@ def update_parameters(params, grads, learning_rate):
     return {k: v - learning_rate * grads[f"d{k}"] for k, v in params.items()}
 
 
-def predict(X, params, activations):
+def predict_labels(X, params, activations):
     """y_hat = (A_L > 0.5) for a sigmoid output ; y_hat = argmax_k A_L(k, :) - 1 for softmax.
 
     Returns

@@ -2,7 +2,7 @@
 then train it."""
 from .data import check_data, has_test_data, load_data, load_test_data
 from .initializers import initialize_parameters
-from .network import accuracy, labels_to_targets, predict
+from .network import accuracy, labels_to_targets, predict_labels
 from .rng import rng_create
 from .schema import read_scenario
 from .train import train
@@ -70,10 +70,10 @@ def run_scenario(scenario, verbose=False, *, progress=None):
                              verbose=verbose, progress=progress)
     result = {"name": s["name"], "initial_params": p["params0"], "final_params": params,
               "loss_curve": curve,
-              "train_accuracy": accuracy(predict(X, params, s["activations"]), labels)}
+              "train_accuracy": accuracy(predict_labels(X, params, s["activations"]), labels)}
     line = f"{s['name']}: train accuracy {result['train_accuracy']:.4f}"
     if p["X_test"] is not None:
-        result["test_accuracy"] = accuracy(predict(p["X_test"], params, s["activations"]),
+        result["test_accuracy"] = accuracy(predict_labels(p["X_test"], params, s["activations"]),
                                            p["labels_test"])
         line += f", test accuracy {result['test_accuracy']:.4f}"
     if verbose:

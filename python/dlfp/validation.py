@@ -3,7 +3,7 @@ Python, R and Octave, because the split comes from the shared random stream."""
 import numpy as np
 
 from .errors import DlfpError
-from .network import accuracy, predict
+from .network import accuracy, predict_labels
 from .rng import rng_create, rng_permutation
 from .train import train
 
@@ -63,9 +63,9 @@ def cross_validate(prepared, verbose=False):
         params, curve, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
                                  prepared["rng"])
         fold = {"test_index": test,
-                "train_accuracy": accuracy(predict(X[:, keep], params, s["activations"]),
+                "train_accuracy": accuracy(predict_labels(X[:, keep], params, s["activations"]),
                                            labels[keep]),
-                "test_accuracy": accuracy(predict(X[:, test], params, s["activations"]),
+                "test_accuracy": accuracy(predict_labels(X[:, test], params, s["activations"]),
                                           labels[test]),
                 "final_cost": float(curve[-1, 1])}
         folds.append(fold)

@@ -54,7 +54,7 @@ def save_boundary(result, path_scenario, file):
     g0 = np.linspace(X[0].min() - 0.25, X[0].max() + 0.25, 200)
     g1 = np.linspace(X[1].min() - 0.25, X[1].max() + 0.25, 200)
     G0, G1 = np.meshgrid(g0, g1)
-    pred = dlfp.predict(np.vstack([G0.ravel(), G1.ravel()]), result["final_params"],
+    pred = dlfp.predict_labels(np.vstack([G0.ravel(), G1.ravel()]), result["final_params"],
                         s["activations"]).reshape(G0.shape)
     fig, ax = plt.subplots(figsize=(4, 4))
     ax.contourf(G0, G1, pred, alpha=0.35)
