@@ -23,6 +23,6 @@ from .run import prepare_scenario, run_scenario
 from .schema import RULES, check_scenario, read_scenario
 from .textfile import read_json, read_text
 from .train import train
-from .validation import cross_validate, fold_indices
+from .validation import check_folds, cross_validate, fold_indices, validate_fold
 
 __version__ = "0.1.0"

@@ -52,25 +52,13 @@ def cross_validate(prepared, verbose=False):
         folds (a list of {test_index, train_accuracy, test_accuracy, final_cost}),
         mean_test_accuracy, std_test_accuracy (ddof 0, numpy's default).
     """
-    s, X, Y, labels = prepared["scenario"], prepared["X"], prepared["Y"], prepared["labels"]
-    v = s["validation"]
-    m = X.shape[1]
-    check_folds(v["folds"], m)
+    v = prepared["scenario"]["validation"]
     folds = []
-    for k, test in enumerate(fold_indices(m, v["folds"], v["seed"])):
-        keep = np.ones(m, dtype=bool)
-        keep[test] = False
-        params, curve, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
-                                 prepared["rng"])
-        fold = {"test_index": test,
-                "train_accuracy": accuracy(predict_labels(X[:, keep], params, s["activations"]),
-                                           labels[keep]),
-                "test_accuracy": accuracy(predict_labels(X[:, test], params, s["activations"]),
-                                          labels[test]),
-                "final_cost": float(curve[-1, 1])}
+    for k in range(1, v["folds"] + 1):
+        fold = validate_fold(prepared, k)
         folds.append(fold)
         if verbose:
-            print(f"fold {k + 1}: train accuracy {fold['train_accuracy']:.4f}, test accuracy "
+            print(f"fold {k}: train accuracy {fold['train_accuracy']:.4f}, test accuracy "
                   f"{fold['test_accuracy']:.4f}, final cost {fold['final_cost']:.6f}", flush=True)
     scores = np.array([f["test_accuracy"] for f in folds])
     out = {"folds": folds, "mean_test_accuracy": float(scores.mean()),
@@ -79,3 +67,38 @@ def cross_validate(prepared, verbose=False):
         print(f"cross-validation: mean test accuracy {out['mean_test_accuracy']:.4f}, "
               f"std {out['std_test_accuracy']:.4f}")
     return out
+
+
+def validate_fold(prepared, fold):
+    """acc = accuracy on part k of the network trained on the other parts: one fold, k = fold.
+
+    One fold alone, as cross_validate computes it (a sweep runs the folds as separate tasks).
+
+    Parameters
+    ----------
+    prepared : dict
+        From prepare_scenario, for a scenario with a "validation" field.
+    fold : int
+        The fold's number, 1 .. K (as the lines print it, in every language).
+
+    Returns
+    -------
+    dict
+        test_index (0-based, ascending), train_accuracy, test_accuracy, final_cost.
+    """
+    s, X, Y, labels = prepared["scenario"], prepared["X"], prepared["Y"], prepared["labels"]
+    v = s["validation"]
+    m = X.shape[1]
+    check_folds(v["folds"], m)
+    if not (1 <= fold <= v["folds"]):
+        raise DlfpError(f"dlfp: validate_fold: fold {fold} is not one of 1..{v['folds']}")
+    test = fold_indices(m, v["folds"], v["seed"])[fold - 1]
+    keep = np.ones(m, dtype=bool)
+    keep[test] = False
+    params, curve, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
+                             prepared["rng"])
+    acts = s["activations"]
+    return {"test_index": test,
+            "train_accuracy": accuracy(predict_labels(X[:, keep], params, acts), labels[keep]),
+            "test_accuracy": accuracy(predict_labels(X[:, test], params, acts), labels[test]),
+            "final_cost": float(curve[-1, 1])}
