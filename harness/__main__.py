@@ -78,6 +78,23 @@ def main(argv=None):
     rp.add_argument("html", metavar="DIR", help="folder for index.html")
     bm.add_argument("--coretype", help="OPENBLAS_CORETYPE for R and Octave only, e.g. SkylakeX "
                     "or Haswell (Debian's OpenBLAS 0.3.21 may not recognize a recent CPU)")
+    sw = sub.add_parser("sweep", help="hyper-parameter search, cross-validated, on Dask",
+                        description="Runs every (trial, fold, language) of a sweep file as a "
+                        "task on a Dask cluster (an embedded LocalCluster, or --scheduler) and "
+                        "writes trials.csv, summary.csv, sweep.json and index.html. Run it again "
+                        "with the same --out to resume: only missing tasks run.")
+    sw.add_argument("sweep", help="sweep JSON file (see the README)")
+    sw.add_argument("--out", help="output folder (default sweeps/<name>)")
+    where = sw.add_mutually_exclusive_group()
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="a running Dask scheduler, e.g. tcp://host:8786")
+    where.add_argument("--workers", type=int,
+                       help="worker processes of the embedded LocalCluster (default: one per core)")
+    sw.add_argument("--langs", type=_langs, default=None,
+                    help="comma-separated languages (default: the sweep file's)")
+    sw.add_argument("--timeout", type=float, default=600.0,
+                    help="seconds one task may take before its language is killed (default 600)")
+    sw.add_argument("--quiet", action="store_true", help="no progress bar, no progress lines")
     sub.add_parser("schema", help="write the files made from the scenario rules",
                    description="From python/dlfp/scenario_rules.json: its copies for the R and "
                    "Octave packages, schema/scenario.schema.json (JSON Schema) and the README's "
@@ -124,6 +141,17 @@ def main(argv=None):
         paths = args.scenarios or default_scenarios()
         ok = run_gradcheck(paths, args.langs, args.examples, args.max_params, args.timeout)
         return 0 if ok else 1
+    if args.command == "sweep":
+        from .sweep import SweepError, run as run_sweep
+
+        try:
+            run_sweep(args.sweep, args.out, args.scheduler, args.workers, args.langs,
+                      args.timeout, log=(lambda s: None) if args.quiet else print,
+                      progress=not args.quiet and sys.stderr.isatty())
+        except SweepError as e:
+            print(e, file=sys.stderr)
+            return 2
+        return 0
     if args.command == "schema":
         from .schema import write_schema_files
 

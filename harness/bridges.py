@@ -67,6 +67,9 @@ class PythonBridge:
     def run_scenario(self, path):
         return self._call("run_scenario", str(path))
 
+    def validate_fold(self, path, fold):
+        return self._call("validate_fold", self._call("prepare_scenario", str(path)), int(fold))
+
     def reference(self, path):
         """Python's view of a scenario, prepared once: its data, targets, initial parameters,
         the first training step (L2, and dropout masks continuing the stream) and the full run."""
@@ -100,6 +103,9 @@ class RBridge:
         self.env = ro.r("new.env()")
         for f in sorted((R_DIR / "R").glob("*.R")):
             ro.r["sys.source"](str(f), envir=self.env)
+        ro.r["eval"](ro.r["parse"](text="harness_validate_fold <- function(path, fold) "
+                                   "validate_fold(prepare_scenario(path), fold)"),
+                     envir=self.env)
 
     def version(self):
         return str(self.ro.r("R.version.string")[0])
@@ -141,6 +147,10 @@ class RBridge:
 
     def run_scenario(self, path):
         return _result(_plain(self._call("run_scenario", str(path))))
+
+    def validate_fold(self, path, fold):
+        # prepared in R and used there: the data never cross the bridge
+        return _plain(self._call("harness_validate_fold", str(path), float(fold)))
 
 
 class OctaveBridge:
@@ -204,6 +214,14 @@ class OctaveBridge:
 
     def run_scenario(self, path):
         return _result(_plain(self._call("run_scenario", str(path))))
+
+    def validate_fold(self, path, fold):
+        try:  # prepared in Octave and used there: the data never cross the bridge
+            return _plain(self.oc.feval("harness_validate_fold", str(path), float(fold)))
+        except self.Oct2PyError as e:
+            if "died" in str(e).lower():
+                raise LanguageDied(f"Octave died: {str(e).strip()}") from None
+            raise LanguageError(_octave_message(e)) from None
 
 
 BRIDGES = {"python": PythonBridge, "r": RBridge, "octave": OctaveBridge}

@@ -6,14 +6,18 @@ The child's stdout and stderr go to a log file, not the terminal: R's console an
 noise ("error: ignoring const execution_exception& ...") never reach the user, and the last
 lines of the log are quoted when a language dies.
 """
-import multiprocessing as mp
 import os
 import shutil
 import signal
+import socket
+import subprocess
+import sys
 import tempfile
 import traceback
+from multiprocessing.connection import Connection
 
 from .bridges import BRIDGES, LanguageDied, LanguageError
+from .paths import ROOT
 
 # What a language prints that is not a problem of the run: left out of the quoted log tail
 NOISE = ("ignoring const execution_exception", "ignoring octave_execution_exception")
@@ -28,14 +32,10 @@ class LanguageFailure(RuntimeError):
         self.status = status
 
 
-def _serve(conn, lang, env, log_path):
-    # The child: build the bridge once, then answer calls until told to stop. Its own process
-    # group lets the parent kill it together with the R or Octave processes it started.
-    os.setsid()
-    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(log, 1)
-    os.dup2(log, 2)
-    os.environ.update(env)  # before R or Octave loads its BLAS, which reads it only then
+def _serve(conn, lang):
+    # The child (python -m harness.worker): build the bridge once, then answer calls until
+    # told to stop. It runs in a session of its own, so the parent kills it with every process
+    # it started (R's, Octave's); its stdout and stderr are the log file.
     try:
         bridge = BRIDGES[lang]()
         conn.send(("ready", bridge.version()))
@@ -80,14 +80,20 @@ class Worker:
         return self._proc.pid if self._proc is not None else None
 
     def _start(self):
-        ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited R or Octave state
+        # A plain subprocess, not multiprocessing: a daemonic process (a Dask worker's) may not
+        # start multiprocessing children. The call pipe is one end of a socket pair.
         os.makedirs(self._folder, exist_ok=True)
-        parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_serve, args=(child, self.lang, self.env, self.log_path),
-                                 daemon=True)
-        self._proc.start()
-        child.close()
-        self._conn = parent
+        mine, theirs = socket.socketpair()
+        env = dict(os.environ, **self.env)  # before R or Octave loads its BLAS, which reads it
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT), str(ROOT / "python"),
+                                             env.get("PYTHONPATH", "")])
+        with open(self.log_path, "wb") as log:
+            self._proc = subprocess.Popen(
+                [sys.executable, "-m", "harness.worker", self.lang, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                start_new_session=True, env=env, cwd=os.getcwd())
+        theirs.close()
+        self._conn = Connection(mine.detach())
         status, payload = self._receive(self.start_timeout, "start")
         if status != "ready":
             self._stop()
@@ -102,7 +108,7 @@ class Worker:
         try:
             return self._conn.recv()
         except (EOFError, ConnectionError):
-            code = self._proc.exitcode if self._proc else None
+            code = self._proc.poll() if self._proc else None
             tail = self._tail()
             self._stop()
             raise LanguageFailure(f"{self.lang} died in {what} (exit code {code}){tail}",
@@ -118,7 +124,7 @@ class Worker:
 
     def call(self, method, *args, timeout=None):
         """result = bridge.method(*args) in the child; LanguageError or LanguageFailure if not."""
-        if self._proc is None or not self._proc.is_alive():
+        if self._proc is None or self._proc.poll() is not None:
             self._stop()
             self._start()
         try:
@@ -146,15 +152,22 @@ class Worker:
             self._conn.close()
             self._conn = None
         if self._proc is not None:
-            self._proc.join(timeout=5)
+            try:
+                self._proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
             try:
                 os.killpg(self._proc.pid, signal.SIGKILL)  # R's or Octave's processes too
             except (ProcessLookupError, PermissionError):
                 pass
-            self._proc.join(timeout=5)
+            self._proc.wait()
             self._proc = None
 
     def close(self):
         """Stop the child and remove its log."""
         self._stop()
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    _serve(Connection(int(sys.argv[2])), sys.argv[1])
