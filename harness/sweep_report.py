@@ -22,6 +22,7 @@ def field_figure(doc, field):
               for t in doc["trials"]]
     categorical = any(isinstance(v, str) for v in values)
     labels = sorted(set(map(str, values))) if categorical else None
+    plotted = False
     for i, lang in enumerate(doc["languages"]):
         pts = [(s["fields"][field], s["mean_test_accuracy"]) for s in doc["summary"]
                if s["language"] == lang and s["mean_test_accuracy"] is not None]
@@ -31,12 +32,14 @@ def field_figure(doc, field):
               if categorical else x for x, _ in pts]
         ax.plot(xs, [y for _, y in pts], MARKERS.get(lang, "o"), color=COLOURS.get(lang),
                 label=lang, alpha=0.7, fillstyle="none")
+        plotted = True
     if categorical:
         ax.set_xticks(range(len(labels)), labels, rotation=20, fontsize=7)
     if kind == "log_uniform":
         ax.set_xscale("log")
     ax.set(xlabel=field, ylabel="mean test accuracy over folds", title=field)
-    ax.legend(fontsize=8)
+    if plotted:
+        ax.legend(fontsize=8)
     return _png(fig)
 
 
