@@ -6,7 +6,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
 .PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark \
-	octave-pkg test-octave-pkg schema
+	octave-pkg test-octave-pkg schema sweep
 
 setup:
 	@bash tools/setup.sh
@@ -44,6 +44,11 @@ benchmark: setup
 # the README's field table
 schema: setup
 	$(PY) -m harness schema
+
+# An example hyper-parameter sweep on the digits, cross-validated in Python, R and Octave, on an
+# embedded Dask LocalCluster: sweeps/digits_lr_width/ (index.html, trials.csv, ...)
+sweep: setup
+	$(PY) -m harness sweep examples/sweeps/digits.json
 
 # Rewrites the golden fixtures from the Python twin: review the diff like code.
 fixtures: setup
