@@ -1,8 +1,9 @@
 # Rscript r/dlfp_run.R SCENARIO.json [--out RESULT.json] [--quiet]: one scenario, natively.
 #
-# The twin of `python -m dlfp run`: prints the recorded costs and the train (and, with a test
-# set, test) accuracy, writes the result JSON with --out, and exits with status 2 and the
-# message on stderr on a dlfp error.
+# The twin of `python -m dlfp run`: checks --out first (a bad one must not cost a whole run),
+# prints the recorded costs and the train (and, with a test set, test) accuracy, writes the
+# result JSON with --out, and on a dlfp error prints its one line on stderr and exits with
+# status 2, nothing else on stderr and nothing left at --out.
 # It sources ../R next to this script, so it runs without installing the package.
 
 usage <- "usage: Rscript dlfp_run.R SCENARIO.json [--out RESULT.json] [--quiet]"
@@ -33,7 +34,12 @@ parse_args <- function(args) {
     if (a == "--quiet") {
       out$quiet <- TRUE
     } else if (a == "--out") {
-      if (i == length(args)) usage_error("argument --out: expected one argument")
+      # as argparse: the next argument is the value unless it looks like an option ("" is a
+      # value, which check_result_path refuses; so are "-" and negative numbers)
+      nxt <- if (i < length(args)) args[i + 1] else NA
+      if (is.na(nxt) || (grepl("^-.", nxt) && !grepl("^-[0-9]+$|^-[0-9]*[.][0-9]+$", nxt))) {
+        usage_error("argument --out: expected one argument")
+      }
       i <- i + 1
       out$out <- args[i]
     } else if (startsWith(a, "--out=")) {
@@ -58,11 +64,14 @@ main <- function() {
   args <- parse_args(commandArgs(trailingOnly = TRUE))
   dlfp <- load_dlfp(new.env())
   status <- tryCatch({
-    result <- dlfp$run_scenario(args$scenario, verbose = !args$quiet)
+    if (!is.null(args$out)) dlfp$check_result_path(args$out)
+    prepared <- dlfp$prepare_scenario(args$scenario)
+    result <- dlfp$run_scenario(prepared, verbose = !args$quiet)
     if (!is.null(args$out)) dlfp$write_result(result, args$out)
     0
   }, dlfp_error = function(e) {
-    message(conditionMessage(e))
+    # the message's own bytes (UTF-8), whatever the locale: message() would escape them
+    writeLines(conditionMessage(e), stderr(), useBytes = TRUE)
     2
   })
   quit(save = "no", status = status)

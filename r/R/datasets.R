@@ -1,7 +1,8 @@
 # Synthetic data sets made from the shared random stream, looked up by name in GENERATORS.
 #
 # Each generator returns X (2 x m, one column per example) and labels (length m), and does its
-# arithmetic in the same order as its Python and Octave twins so the three give the same bits.
+# arithmetic in the same order as its Python and Octave twins so the three give the same bits. The
+# options' defaults and ranges are the scenario rules' (scenario_rules.json), not repeated here.
 
 #' r = i / (N - 1) ; t = 4 j + 4 r + noise * z ; x = [r sin(t) ; r cos(t)], class j = 0..K-1.
 #'
@@ -13,7 +14,7 @@
 #' @param noise Standard deviation of the angle's noise.
 #' @return list(X = 2 x NK, labels = length NK, rng = the state after).
 #' @export
-generate_spiral <- function(rng, n_per_class = 100, classes = 3, noise = 0.2) {
+generate_spiral <- function(rng, n_per_class, classes, noise) {
   N <- trunc(n_per_class)
   K <- trunc(classes)
   draw <- rng_normal(rng, N * K)
@@ -34,7 +35,7 @@ generate_spiral <- function(rng, n_per_class = 100, classes = 3, noise = 0.2) {
 #' @param factor Radius of the inner ring.
 #' @return list(X = 2 x 2N, labels = length 2N, rng = the state after).
 #' @export
-generate_circles <- function(rng, n_per_class = 100, noise = 0.1, factor = 0.5) {
+generate_circles <- function(rng, n_per_class, noise, factor) {
   N <- trunc(n_per_class)
   ud <- rng_uniform(rng, 2 * N)
   zd <- rng_normal(ud$rng, 4 * N)
@@ -54,7 +55,7 @@ generate_circles <- function(rng, n_per_class = 100, noise = 0.1, factor = 0.5) 
 #' @param n Points.
 #' @return list(X = 2 x n, labels = length n, rng = the state after).
 #' @export
-generate_xor <- function(rng, n = 200) {
+generate_xor <- function(rng, n) {
   n <- trunc(n)
   draw <- rng_uniform(rng, 2 * n)
   u <- draw$u
@@ -68,16 +69,3 @@ generate_xor <- function(rng, n = 200) {
 #'   (generate_spiral, generate_circles, generate_xor), each returning list(X, labels, rng).
 #' @export
 GENERATORS <- list(spiral = generate_spiral, circles = generate_circles, xor = generate_xor)
-
-#' The options each generator takes, with their defaults (the scenario reader checks against them).
-#'
-#' Counts are R integers (100L), as Python's are ints: the reader tells a count from a real
-#' number by the default's type.
-#'
-#' @format A named list, one entry per name in GENERATORS, each a named list of option = default.
-#' @export
-GENERATOR_OPTIONS <- list(
-  spiral = list(n_per_class = 100L, classes = 3L, noise = 0.2),
-  circles = list(n_per_class = 100L, noise = 0.1, factor = 0.5),
-  xor = list(n = 200L)
-)

@@ -96,3 +96,14 @@ fmt_fixed <- function(x, digits) {
   if (is.infinite(x)) return(if (x > 0) "inf" else "-inf")
   sprintf("%.*f", as.integer(digits), x)
 }
+
+#' s = sprintf("\%g", x), but NaN and Inf spelled as Python's format(x, "g") spells them.
+#'
+#' @param x A number.
+#' @return A string.
+#' @keywords internal
+fmt_g <- function(x) {
+  if (is.na(x)) return("nan")
+  if (is.infinite(x)) return(if (x > 0) "inf" else "-inf")
+  sprintf("%g", x)
+}

@@ -1,5 +1,13 @@
 # Gradient checking (chapter 8): backward propagation against centered finite differences.
 
+#' Above this relative difference the gradients are wrong (chapter 8's threshold).
+#'
+#' The same in every language, the harness and the examples.
+#'
+#' @format A number, 1e-7.
+#' @export
+GRADCHECK_THRESHOLD <- 1e-7
+
 #' d = ||g - g_num|| / (||g|| + ||g_num||),  g_num_i = (J(p + eps e_i) - J(p - eps e_i)) / (2 eps).
 #'
 #' Every parameter is perturbed in turn (W1 then b1, ..., each column by column), without

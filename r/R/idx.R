@@ -18,28 +18,28 @@ GZIP_MAGIC <- as.raw(c(0x1f, 0x8b))
 read_idx <- function(path) {
   fn <- "read_idx"
   if (!(is_string(path) && utils::file_test("-f", path))) {
-    fail(fn, paste0("no such file: ", py_str(path)))
+    dlfp_stop(fn, paste0("no such file: ", py_str(path)))
   }
   size <- file.size(path)
   raw <- if (identical(readBin(path, "raw", n = 2), GZIP_MAGIC)) gunzip_file(path, size)
          else readBin(path, "raw", n = size)
   b <- as.integer(raw[seq_len(min(4, length(raw)))])
   if (length(raw) < 4 || b[1] != 0 || b[2] != 0) {
-    fail(fn, sprintf("wrong magic in %s: not an IDX file", path))
+    dlfp_stop(fn, sprintf("wrong magic in %s: not an IDX file", path))
   }
   if (!(as.character(b[3]) %in% names(IDX_TYPES))) {
-    fail(fn, sprintf("unsupported IDX type 0x%02x in %s (supported: 0x08 unsigned byte)", b[3],
+    dlfp_stop(fn, sprintf("unsupported IDX type 0x%02x in %s (supported: 0x08 unsigned byte)", b[3],
                      path))
   }
   ndim <- b[4]
   header <- 4 + 4 * ndim
-  if (ndim < 1 || length(raw) < header) fail(fn, sprintf("truncated IDX header in %s", path))
+  if (ndim < 1 || length(raw) < header) dlfp_stop(fn, sprintf("truncated IDX header in %s", path))
   bytes <- matrix(as.numeric(raw[5:header]), nrow = 4)  # (4, ndim), most significant first
   dims <- colSums(bytes * c(2^24, 2^16, 2^8, 1))
   want <- prod(dims)
   have <- length(raw) - header
   if (have != want) {
-    fail(fn, sprintf("%s holds %.0f data bytes but its header %s needs %.0f%s", path, have,
+    dlfp_stop(fn, sprintf("%s holds %.0f data bytes but its header %s needs %.0f%s", path, have,
                      paste(sprintf("%.0f", dims), collapse = "x"), want,
                      if (have < want) " (truncated)" else ""))
   }
@@ -55,7 +55,7 @@ read_idx <- function(path) {
 # several concatenated gzip members would fail this check; MNIST's files are single members.
 gunzip_file <- function(path, size) {
   corrupt <- function(why) {
-    fail("read_idx", sprintf("truncated or corrupt gzip file %s: %s", path, why))
+    dlfp_stop("read_idx", sprintf("truncated or corrupt gzip file %s: %s", path, why))
   }
   if (size < 18) corrupt("shorter than a gzip header and trailer")
   con <- file(path, "rb")
@@ -100,7 +100,7 @@ gunzip_file <- function(path, size) {
 write_idx <- function(path, A) {
   dims <- if (is.null(dim(A))) length(A) else dim(A)
   if (!(is.numeric(A) && all(is.finite(A)) && all(A >= 0 & A <= 255 & A == round(A)))) {
-    fail("write_idx", "values must be whole numbers 0..255")
+    dlfp_stop("write_idx", "values must be whole numbers 0..255")
   }
   bytes <- rbind(dims %/% 2^24, dims %/% 2^16 %% 256, dims %/% 2^8 %% 256, dims %% 256)
   header <- as.raw(c(0, 0, 8, length(dims), bytes))  # dims big-endian, 4 bytes each

@@ -4,21 +4,21 @@
 #'
 #' @param n_prev Units in the layer below.
 #' @return The scale of W_l.
-#' @export
+#' @keywords internal
 scale_scaled <- function(n_prev) 0.01
 
 #' s = sqrt(2 / n_prev).
 #'
 #' @inheritParams scale_scaled
 #' @return The scale of W_l.
-#' @export
+#' @keywords internal
 scale_he <- function(n_prev) sqrt(2 / n_prev)
 
 #' s = sqrt(1 / n_prev).
 #'
 #' @inheritParams scale_scaled
 #' @return The scale of W_l.
-#' @export
+#' @keywords internal
 scale_xavier <- function(n_prev) sqrt(1 / n_prev)
 
 #' Initializer scales by name: s = INITIALIZERS[[init]](n_prev).

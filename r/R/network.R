@@ -154,7 +154,7 @@ update_parameters <- function(params, grads, learning_rate) {
 #' @param activations One name per layer.
 #' @return Labels 0 .. K-1 (0/1 for sigmoid), a numeric vector of length m.
 #' @export
-predict <- function(X, params, activations) {
+predict_labels <- function(X, params, activations) {
   AL <- forward_propagation(X, params, activations)$AL
   if (activations[[length(activations)]] == "sigmoid") {
     return(as.numeric(AL[1, ] > 0.5))

@@ -11,7 +11,7 @@ HALF <- 65536  # 2^16: splitting one factor keeps every product below 2^53
 #'
 #' @param a,b Integers held in doubles, below 2^31 (recycled against each other).
 #' @return The product modulo 2^31 - 1, exactly.
-#' @export
+#' @keywords internal
 mulmod <- function(a, b) {
   hi <- floor(b / HALF)
   lo <- b - hi * HALF
@@ -27,7 +27,7 @@ mod_m <- function(x) x - floor(x / MODULUS) * MODULUS
 #'
 #' @param n How many powers.
 #' @return A numeric vector of length n.
-#' @export
+#' @keywords internal
 multiplier_powers <- function(n) {
   p <- MULTIPLIER
   while (length(p) < n) {

@@ -60,15 +60,37 @@ train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
       params <- step$params
       state <- step$state
     }
-    if (!is.na(row)) {
-      curve[row, 2] <- total / m
-      if (verbose) {
-        cat(sprintf("epoch %d: cost %s\n", e, fmt_fixed(curve[row, 2], 6)))
-        utils::flush.console()
-      }
+    if (!is.na(row)) curve[row, 2] <- total / m
+    check_divergence(e, if (is.na(row)) NULL else curve[row, 2], params, X, Y, activations,
+                     lambd, lr)
+    if (!is.na(row) && verbose) {
+      cat(sprintf("epoch %d: cost %s\n", e, fmt_fixed(curve[row, 2], 6)))
+      utils::flush.console()
     }
   }
   list(params = params, loss_curve = curve, rng = rng)
+}
+
+#' Stop when the epoch's cost or any parameter is NaN or Inf: training would go on
+#' multiplying NaNs.
+#'
+#' @param epoch The 0-based epoch just run.
+#' @param cost Its recorded cost, or NULL when it was not recorded; the message then gives the
+#'   cost J(params) of the diverged parameters on all of X.
+#' @param params,X,Y,activations,lambd As train has them.
+#' @param lr The epoch's learning rate.
+#' @return NULL, invisibly, while training is sound.
+#' @keywords internal
+check_divergence <- function(epoch, cost, params, X, Y, activations, lambd, lr) {
+  finite <- all(vapply(params, function(P) all(is.finite(P)), NA))
+  if (finite && (is.null(cost) || is.finite(cost))) return(invisible(NULL))
+  if (is.null(cost) || is.finite(cost)) {
+    caches <- forward_propagation(X, params, activations)$caches
+    L <- length(activations)
+    cost <- compute_cost(caches[[L]]$Z, Y, activations[[L]]) + l2_penalty(params, lambd, ncol(X))
+  }
+  dlfp_stop("train", sprintf("diverged at epoch %d (cost %s): try a smaller learning_rate (now %s)",
+                             epoch, fmt_g(cost), fmt_g(lr)))
 }
 
 # One epoch's order of the examples and the first position of each batch in it:

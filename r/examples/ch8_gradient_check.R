@@ -13,7 +13,8 @@ Y <- dlfp$labels_to_targets(labels, out_act, s$layers[length(s$layers)])
 params <- dlfp$initialize_parameters(s$layers, s$init, dlfp$rng_create(s$seed))$params
 r <- dlfp$gradient_check(X, Y, params, s$activations, 0.1)
 # The difference itself (about 1e-8) is rounding noise magnified by 1/epsilon, so its digits
-# differ between Python, R and Octave; the verdict against 1e-7 is what they share.
-good <- r$difference < 1e-7
+# differ between Python, R and Octave; the verdict against GRADCHECK_THRESHOLD (1e-7) is what
+# they share.
+good <- r$difference < dlfp$GRADCHECK_THRESHOLD
 cat(sprintf("gradient check over %d parameters, %d relu kinks skipped: difference %s 1e-7: %s\n",
             r$checked, r$kinks, if (good) "below" else "ABOVE", if (good) "ok" else "FAILED"))

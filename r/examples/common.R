@@ -70,7 +70,7 @@ save_loss <- function(result, file) {
 
 #' The decision regions the trained network draws over its 2-D data.
 #'
-#' predict runs once over a 200 x 200 grid padded by 0.25 around the data; the regions are
+#' predict_labels runs once over a 200 x 200 grid padded by 0.25 around the data; the regions are
 #' filled contours, one band per class, and the training points sit on top, colored by label.
 #' The fill is viridis mixed 35 : 65 with white, the color of Python's alpha 0.35 over a white
 #' figure (an opaque fill leaves no seams between the bands).
@@ -87,7 +87,7 @@ save_boundary <- function(result, path_scenario, file) {
   grid <- rbind(rep(g0, times = length(g1)), rep(g1, each = length(g0)))  # (2, 200 * 200)
   # grid's first row varies fastest, so pred[i, j] is the class at (g0[i], g1[j]): the
   # x-by-y layout R's contour functions take
-  pred <- matrix(dlfp$predict(grid, result$final_params, s$activations),
+  pred <- matrix(dlfp$predict_labels(grid, result$final_params, s$activations),
                  length(g0), length(g1))  # (200, 200)
   K <- max(2, s$layers[length(s$layers)])  # a sigmoid output still has two classes
   colors <- grDevices::hcl.colors(K, "viridis")

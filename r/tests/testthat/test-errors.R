@@ -3,7 +3,7 @@
 known_acts <- "(known: relu, sigmoid, softmax, tanh)"
 allowed <- paste("(allowed: activations, batch_size, beta, beta1, beta2, data, description,",
                  "epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name,",
-                 "optimizer, record_every, seed)")
+                 "optimizer, record_every, seed, validation)")
 
 test_that("NaN or Inf in the data names the first in column-major order, 1-based", {
   X <- matrix(1, 3, 5)
@@ -94,10 +94,14 @@ test_that("an unknown field, a missing field, and fields of the wrong type", {
   expect_identical(dlfp_error_message(read_scenario(write_scenario(s))),
                    "dlfp: read_scenario: missing field 'epochs'")
   expect_identical(msg(name = ""), "dlfp: read_scenario: 'name' must be a non-empty string")
-  expect_identical(msg(layers = c(2, 0, 1)),
-                   "dlfp: read_scenario: 'layers' must be a list of at least 2 positive integers")
-  expect_identical(msg(layers = list(2, TRUE)),
-                   "dlfp: read_scenario: 'layers' must be a list of at least 2 positive integers")
+  layers_msg <- paste("dlfp: read_scenario: 'layers' must be a list of at least 2 integers",
+                      "from 1 to 100000")
+  expect_identical(msg(layers = c(2, 0, 1)), layers_msg)
+  expect_identical(msg(layers = list(2, TRUE)), layers_msg)
+  expect_identical(msg(layers = c(2, 100001)), layers_msg)
+  expect_identical(msg(layers = list(2)), layers_msg)
+  expect_identical(msg(layers = c(10000, 10001, 1)),
+                   "dlfp: read_scenario: 'layers' makes 100020001 weights, more than 100000000")
   # a bare string is not a list of names, though R would read it as a length-1 vector
   expect_identical(msg(layers = c(2, 1), activations = "sigmoid"),
                    "dlfp: read_scenario: 'activations' must be a list of names")
@@ -107,21 +111,27 @@ test_that("an unknown field, a missing field, and fields of the wrong type", {
                    "dlfp: read_scenario: a sigmoid output has 1 unit but 'layers' ends in 2")
   expect_identical(msg(activations = c("tanh", "softmax")),
                    "dlfp: read_scenario: a softmax output needs at least 2 units")
-  expect_identical(msg(init = 5),
-                   "dlfp: read_scenario: unknown init '5' (known: he, scaled, xavier)")
-  raw <- tempfile(fileext = ".json")  # written by hand: toJSON would turn 1.0 into 1
-  writeLines(sub('"epochs"', '"init": ["he", 1.0, 2, null, true, 1e-7], "epochs"',
-                 jsonlite::toJSON(small_scenario(), auto_unbox = TRUE)), raw)
-  expect_identical(dlfp_error_message(read_scenario(raw)), paste(
-    "dlfp: read_scenario: unknown init '['he', 1.0, 2, None, True, 1e-07]'",
-    "(known: he, scaled, xavier)"))
+  # a name field given anything but a string says so, whatever the value
+  init_msg <- "dlfp: read_scenario: 'init' must be a name (known: he, scaled, xavier)"
+  expect_identical(msg(init = 5), init_msg)
+  expect_identical(msg(init = list("he")), init_msg)
+  expect_identical(msg(init = TRUE), init_msg)
+  expect_identical(msg(init = "Xavier"),
+                   "dlfp: read_scenario: unknown init 'Xavier' (known: he, scaled, xavier)")
   expect_identical(msg(optimizer = "nesterov"), paste(
     "dlfp: read_scenario: unknown optimizer 'nesterov' (known: adam, gd, momentum, rmsprop)"))
   expect_identical(msg(seed = 2147483646),
                    "dlfp: read_scenario: 'seed' must be an integer from 0 to 2147483645")
   expect_identical(msg(learning_rate = 0),
                    "dlfp: read_scenario: 'learning_rate' must be a positive number")
-  expect_identical(msg(epochs = 2.5), "dlfp: read_scenario: 'epochs' must be a positive integer")
+  epochs_msg <- "dlfp: read_scenario: 'epochs' must be an integer from 1 to 1000000"
+  expect_identical(msg(epochs = 2.5), epochs_msg)
+  expect_identical(msg(epochs = 0), epochs_msg)
+  expect_identical(msg(epochs = 1000001), epochs_msg)
+  expect_identical(msg(epochs = "5"), epochs_msg)
+  expect_identical(msg(epochs = list(5)), epochs_msg)  # [5] is a list, not a number
+  expect_identical(msg(record_every = 0),
+                   "dlfp: read_scenario: 'record_every' must be a positive integer")
   expect_identical(msg(data = list(csv = "a.csv", generator = "xor")), paste(
     "dlfp: read_scenario: 'data' must be an object with exactly one of 'csv', 'generator' or",
     "'idx_images'"))
@@ -130,9 +140,13 @@ test_that("an unknown field, a missing field, and fields of the wrong type", {
   expect_identical(msg(data = list(generator = "xor", noise = 0.1)), paste(
     "dlfp: read_scenario: unknown field of 'data' 'noise' (allowed: generator, n, seed)"))
   expect_identical(msg(data = list(generator = "spiral", n_per_class = 10.5)),
-                   "dlfp: read_scenario: 'data.n_per_class' must be an integer of at least 2")
+                   "dlfp: read_scenario: 'data.n_per_class' must be an integer from 2 to 1000000")
   expect_identical(msg(data = list(generator = "spiral", classes = 1)),
-                   "dlfp: read_scenario: 'data.classes' must be an integer of at least 2")
+                   "dlfp: read_scenario: 'data.classes' must be an integer from 2 to 100")
+  expect_identical(msg(data = list(generator = "xor", n = 1)),
+                   "dlfp: read_scenario: 'data.n' must be an integer from 2 to 10000000")
+  expect_identical(msg(data = list(generator = 3)), paste(
+    "dlfp: read_scenario: 'data.generator' must be a name (known: circles, spiral, xor)"))
   expect_identical(msg(data = list(generator = "circles", noise = -1)),
                    "dlfp: read_scenario: 'data.noise' must be a non-negative number")
   expect_identical(msg(data = list(generator = "xor", seed = -3)),
@@ -170,7 +184,7 @@ test_that("the chapter 5-8 fields: checked in Python's order, in Python's words"
   expect_identical(msg(lr_decay = list(kind = "inverse_time", rate = 1, every = 1.5)),
                    rs("'lr_decay.every' must be a positive integer"))
   expect_identical(msg(lr_decay = list(kind = "inverse_time", rate = 1, every = 2, foo = 1)),
-                   rs("unknown field of 'lr_decay' 'foo' (allowed: kind, rate, every)"))
+                   rs("unknown field of 'lr_decay' 'foo' (allowed: every, kind, rate)"))
 })
 
 test_that("the data sources: csv with test_csv, IDX files, generators", {

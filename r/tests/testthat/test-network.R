@@ -105,12 +105,12 @@ test_that("update_parameters: W - lr dW, b - lr db, a new list", {
   expect_identical(params$W1, matrix(c(1, 2), 1))
 })
 
-test_that("predict, accuracy and labels_to_targets use labels 0..K-1", {
+test_that("predict_labels, accuracy and labels_to_targets use labels 0..K-1", {
   params <- list(W1 = diag(3), b1 = matrix(0, 3, 1))
   X <- matrix(c(5, 1, 0, 0, 0, 9, 0, 4, 4), 3)  # argmax rows 1, 3 and a tie of 2 and 3
-  expect_identical(predict(X, params, "softmax"), c(0, 2, 1))  # a tie goes to the first
+  expect_identical(predict_labels(X, params, "softmax"), c(0, 2, 1))  # a tie goes to the first
   p1 <- list(W1 = matrix(1, 1, 1), b1 = matrix(0, 1, 1))
-  expect_identical(predict(matrix(c(-1, 0, 2), 1), p1, "sigmoid"), c(0, 0, 1))
+  expect_identical(predict_labels(matrix(c(-1, 0, 2), 1), p1, "sigmoid"), c(0, 0, 1))
   expect_identical(accuracy(c(0, 2, 1, 1), c(0, 2, 2, 1)), 0.75)
   expect_identical(labels_to_targets(c(1, 0, 1), "sigmoid", 1), matrix(c(1, 0, 1), 1))
   expect_identical(labels_to_targets(c(2, 0, 1), "softmax", 3),

@@ -11,7 +11,7 @@ test_that("read_scenario fills the defaults and data options, and adds base_dir"
   expect_identical(s$record_every, 100)
   expect_identical(s$layers, c(2, 5, 2))
   expect_identical(s$activations, c("relu", "softmax"))
-  expect_identical(s$data, list(generator = "spiral", seed = 1, n_per_class = 100L, classes = 2L,
+  expect_identical(s$data, list(generator = "spiral", seed = 1, n_per_class = 100, classes = 2,
                                 noise = 0.2))
   expect_identical(s$base_dir, dirname(path))
   # chapters 5-8: full batch, no L2, no dropout, the usual betas, no decay
@@ -43,7 +43,7 @@ test_that("the default scenarios read", {
     expect_length(s$activations, length(s$layers) - 1)
   }
   s <- read_scenario(file.path(dlfp_fixtures, "scenarios", "deep_xor.json"))
-  expect_identical(s$data, list(generator = "xor", seed = 3, n = 400L))
+  expect_identical(s$data, list(generator = "xor", seed = 3, n = 400))
 })
 
 test_that("a CSV is read relative to the scenario, one example per row, label last", {
@@ -77,7 +77,7 @@ test_that("a CSV test set: has_test_data, load_test_data and the test accuracy",
   expect_identical(names(r), c("name", "initial_params", "final_params", "loss_curve",
                                "train_accuracy", "test_accuracy"))
   expect_identical(r$test_accuracy,
-                   mean(predict(test$X, r$final_params, s$activations) == test$labels))
+                   mean(predict_labels(test$X, r$final_params, s$activations) == test$labels))
 })
 
 test_that("an IDX scenario: scaled to [0, 1], cut to limit, with a test set", {
@@ -124,8 +124,6 @@ test_that("generators: sizes, labels and geometry", {
   u <- rng_uniform(rng_create(2), 200)
   expect_identical(xo$X[1, ], 2 * u$u[1:100] - 1)
   expect_identical(xo$rng, u$rng)
-  expect_identical(names(GENERATOR_OPTIONS), names(GENERATORS))
-  expect_identical(generate_xor(rng_create(2))$X, generate_xor(rng_create(2), 200)$X)
 })
 
 test_that("run_scenario trains and write_result writes every double to the last bit", {
@@ -191,4 +189,44 @@ test_that("the native runner exits 2 with the dlfp message on stderr", {
   status <- system2(rscript, c(shQuote(runner), shQuote(missing)), stdout = FALSE, stderr = err)
   expect_identical(status, 2L)
   expect_identical(readLines(err), paste0("dlfp: read_scenario: no such file: ", missing))
+})
+
+test_that("the native runner checks --out before reading or training: one line, exit 2", {
+  skip_without_repo(runner)
+  dir <- tempfile("dlfp-runner-out-")
+  dir.create(dir)
+  path <- write_scenario(small_scenario(epochs = 1000000), dir = dir)  # too long to train
+  missing <- file.path(dir, "missing.json")
+  run <- function(scenario, out) {
+    err <- tempfile()
+    # system2 warns of the non-zero status that this test expects
+    stdout <- suppressWarnings(system2(rscript, c(shQuote(runner), shQuote(scenario), "--out",
+                                                  shQuote(out)), stdout = TRUE, stderr = err))
+    list(status = if (is.null(attr(stdout, "status"))) 0L else attr(stdout, "status"),
+         stdout = as.character(stdout), stderr = readLines(err))
+  }
+  want <- function(r, line) {
+    expect_identical(r$status, 2L)
+    expect_identical(r$stderr, line)
+    expect_length(r$stdout, 0)
+  }
+  want(run(path, ""), "dlfp: write_result: the result path is empty")
+  want(run(path, dir), paste0("dlfp: write_result: ", dir, " is a folder"))
+  want(run(missing, file.path(dir, "no", "r.json")),
+       paste0("dlfp: write_result: no such folder: ", dir, "/no"))
+  want(run(missing, file.path(dir, "r.json")),
+       paste0("dlfp: read_scenario: no such file: ", missing))
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "s.json")
+})
+
+test_that("the native runner writes the result with the umask's mode (0644 under 022)", {
+  skip_without_repo(runner)
+  dir <- tempfile("dlfp-runner-mode-")
+  path <- write_scenario(small_scenario(epochs = 2), dir = dir)
+  out <- file.path(dir, "r.json")
+  status <- system2("sh", c("-c", shQuote(paste("umask 022 &&", shQuote(rscript), shQuote(runner),
+                                                shQuote(path), "--quiet --out", shQuote(out)))))
+  expect_identical(status, 0L)
+  expect_identical(format(file.mode(out)), "644")
+  expect_identical(sort(list.files(dir, all.files = TRUE, no.. = TRUE)), c("r.json", "s.json"))
 })
