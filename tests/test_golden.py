@@ -60,3 +60,12 @@ def test_scenario_matches_fixture(folder):
             tol["final_params"], k
     assert r["train_accuracy"] == summary["train_accuracy"]
     assert r.get("test_accuracy") == summary["test_accuracy"]
+    if "cross_validation" in summary:  # every fold: indices and accuracies exactly
+        cv = r["cross_validation"]
+        folds = read_matrix(folder / "cv_folds.csv")
+        index = read_matrix(folder / "cv_test_index.csv")
+        for k, f in enumerate(cv["folds"]):
+            assert f["test_index"].tolist() == index[index[:, 0] == k + 1, 1].tolist()
+            assert [f["train_accuracy"], f["test_accuracy"]] == folds[k, 1:3].tolist()
+            assert rel_diff(f["final_cost"], folds[k, 3]) <= summary["cross_validation"]["tolerance"]
+        assert cv["mean_test_accuracy"] == summary["cross_validation"]["mean_test_accuracy"]
