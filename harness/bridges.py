@@ -230,10 +230,12 @@ LANGUAGES = list(BRIDGES)
 
 def _plain(x):
     """Nested R lists / Octave structs as dicts of numpy arrays, scalars as floats."""
-    if isinstance(x, collections.abc.Mapping):
-        return {str(k): _plain(v) for k, v in x.items()}
-    if hasattr(x, "items") and callable(x.items):  # rpy2's NamedList/OrdDict
-        return {str(k): _plain(v) for k, v in x.items()}
+    if isinstance(x, collections.abc.Mapping) or (hasattr(x, "items") and callable(x.items)):
+        # a dict, an Octave struct, rpy2's NamedList/OrdDict
+        items = list(x.items())
+        if items and all(k is None for k, _ in items):  # an R list without names
+            return [_plain(v) for _, v in items]
+        return {str(k): _plain(v) for k, v in items}
     if isinstance(x, (str, bytes)):
         return x
     arr = np.asarray(x)
@@ -249,8 +251,28 @@ def _flat(x):
     return np.asarray(x, dtype=float).ravel()
 
 
+def _folds(cv):
+    """A cross_validation block as Python holds it: folds a list of dicts, test_index ints."""
+    folds = cv["folds"]
+    if isinstance(folds, dict):  # one fold, or an Octave struct array of fields
+        keys = list(folds)
+        n = len(np.atleast_1d(folds[keys[0]])) if not isinstance(folds[keys[0]], list) else \
+            len(folds[keys[0]])
+        folds = [folds] if n == 1 or "test_index" not in keys else \
+            [{k: folds[k][i] for k in keys} for i in range(n)]
+    out = []
+    for f in (folds if isinstance(folds, list) else [folds]):
+        out.append({"test_index": np.asarray(f["test_index"], dtype=float).ravel().astype(int),
+                    **{k: float(np.asarray(f[k]).ravel()[0])
+                       for k in ("train_accuracy", "test_accuracy", "final_cost")}})
+    return {"folds": out, "mean_test_accuracy": float(np.asarray(cv["mean_test_accuracy"]).ravel()[0]),
+            "std_test_accuracy": float(np.asarray(cv["std_test_accuracy"]).ravel()[0])}
+
+
 def _result(r):
     r["name"] = r["name"] if isinstance(r["name"], str) else str(r["name"])
+    if "cross_validation" in r:
+        r["cross_validation"] = _folds(r["cross_validation"])
     r["loss_curve"] = np.asarray(r["loss_curve"], dtype=float).reshape(-1, 2)
     for key in ("train_accuracy", "test_accuracy"):
         if key in r:

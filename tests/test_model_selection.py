@@ -160,3 +160,20 @@ def test_the_default_split_seed_is_the_next_seed_wrapped(tmp_path):
     s = dlfp.read_scenario(write(tmp_path, dict(CIRCLES, validation={"folds": 3},
                                                 seed=2147483645)))
     assert s["validation"]["seed"] == 0
+
+
+@pytest.mark.parametrize("lang", ["r", "octave"])
+def test_estimator_trained_in_another_language_predicts_the_same_labels(lang):
+    from conftest import require_language
+    from dlfp.estimator import DLFPClassifier
+
+    require_language(lang)
+    p = dlfp.prepare_scenario(str(ROOT / "fixtures" / "scenarios" / "one_hidden_circles.json"))
+    X, y = p["X"].T, np.where(p["labels"] > 0, "inner", "outer")
+    settings = dict(hidden_layer_sizes=(4,), activation="tanh", init="xavier", epochs=150,
+                    learning_rate=0.05, seed=2)
+    here = DLFPClassifier(**settings).fit(X, y)
+    there = DLFPClassifier(language=lang, **settings).fit(X, y)
+    assert np.array_equal(there.predict(X), here.predict(X))
+    assert np.allclose(there.params_["W1"], here.params_["W1"], rtol=0, atol=1e-12)
+    assert there.loss_curve_ == pytest.approx(here.loss_curve_, rel=1e-9)
