@@ -44,8 +44,7 @@ def write_breast_cancer():
         "label": "1 = benign, 0 = malignant (scikit-learn's target)",
         "made_by": MADE_BY,
     }
-    with open(DATA / "breast_cancer.json", "w") as f:
-        json.dump(provenance, f, indent=1)
+    write_atomic(DATA / "breast_cancer.json", json.dumps(provenance, indent=1))
 
 
 def write_digits():
@@ -69,8 +68,7 @@ def write_digits():
         "columns": "64 pixels scaled from 0..16 to [0, 1], then the label 0..9",
         "made_by": MADE_BY,
     }
-    with open(DATA / "digits.json", "w") as f:
-        json.dump(provenance, f, indent=1)
+    write_atomic(DATA / "digits.json", json.dumps(provenance, indent=1))
 
 
 def write_rng():

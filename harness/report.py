@@ -12,6 +12,8 @@ import os
 
 import numpy as np
 
+from dlfp.result import write_atomic
+
 from .compare import QUANTITIES, TOLERANCES
 
 COLOURS = {"python": "#1f77b4", "r": "#d62728", "octave": "#2ca02c"}
@@ -171,8 +173,5 @@ def write_html(doc, folder):
                  "document.body.setAttribute('data-images',n+'/'+i.length);});</script>")
     parts.append("</body></html>")
     path = os.path.join(folder, "index.html")
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(parts))
-    os.replace(tmp, path)
+    write_atomic(path, "\n".join(parts))
     return path
