@@ -1,11 +1,22 @@
 ## dlfp_run.m: octave-cli octave/dlfp_run.m SCENARIO.json [--out RESULT.json] [--quiet]
 ##
 ## Train one scenario natively and optionally write its result JSON: the Octave twin of
-## `python -m dlfp run`. Progress lines are Python's ("epoch 0: cost 1.488368",
-## "<name>: train accuracy 0.9933", and with a test set "<name>: train accuracy 0.9933,
-## test accuracy 0.9800"). A dlfp error (bad input, including a result write_result
-## refuses) prints its message on stderr and exits with status 2, as Python's command
-## line does; a bad command line exits 2 too.
+## `python -m dlfp run`. A given --out (even --out "") is checked first, before anything is
+## read or trained; then the scenario is prepared (read, checked, its data loaded and
+## checked), trained and written. Progress lines are Python's ("epoch 0: cost 1.488368",
+## "<name>: train accuracy 0.9933", with a test set ", test accuracy 0.9800", then "wrote
+## RESULT.json"). Bad input prints exactly one line "dlfp: <function>: <problem>" on stderr
+## and exits with status 2, writing nothing, as Python's command line does; a bad command
+## line exits 2 too, and any other failure 1.
+
+## A killed or crashed run must not leave octave-workspace behind in the caller's folder.
+sigterm_dumps_octave_core (false);
+sighup_dumps_octave_core (false);
+crash_dumps_octave_core (false);
+## octave-cli saves the command history at exit, and where it cannot (no writable
+## ~/.local/share/octave) it prints "error: ignoring const execution_exception& while
+## preparing to exit" on stderr: a script has no history to keep.
+history_save (false);
 
 ## The package folder sits beside this script, so the runner works from any directory.
 addpath (fileparts (mfilename ("fullpath")));
@@ -13,7 +24,7 @@ addpath (fileparts (mfilename ("fullpath")));
 usage = "usage: octave-cli octave/dlfp_run.m SCENARIO.json [--out RESULT.json] [--quiet]\n";
 args = argv ();
 scenario = "";
-out = "";
+out = [];  # [] when --out is not given; "" given is an error that check_result_path names
 quiet = false;
 k = 1;
 while (k <= numel (args))
@@ -41,15 +52,23 @@ if (isempty (scenario))
   exit (2);
 endif
 
+status = 0;
 try
-  result = dlfp.run_scenario (scenario, ! quiet);
-  if (! isempty (out))
+  if (ischar (out))
+    dlfp.check_result_path (out);  # before training: a bad --out must not cost a whole run
+  endif
+  prepared = dlfp.prepare_scenario (scenario);
+  result = dlfp.run_scenario (prepared, ! quiet);
+  if (ischar (out))
     dlfp.write_result (result, out);
+    if (! quiet)
+      printf ("wrote %s\n", out);
+    endif
   endif
 catch err
   fputs (stderr, [err.message "\n"]);
-  if (strncmp (err.identifier, "dlfp:", 5))
-    exit (2);
-  endif
-  exit (1);  # not bad input but a failure of its own, as an uncaught Python exception
+  ## bad input (a dlfp error) is 2; anything else is a failure of its own, as an uncaught
+  ## Python exception is
+  status = 1 + strncmp (err.identifier, "dlfp:", 5);
 end_try_catch
+exit (status);

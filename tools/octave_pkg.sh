@@ -10,7 +10,9 @@
 #                                `pkg describe -verbose dlfp` (without an INDEX, pkg install
 #                                wants a Categories field and indexes only the .m files
 #                                directly under inst/: none here)
-#   dlfp-<Version>/inst/+dlfp/   the .m files of octave/+dlfp and octave/+dlfp/+internal
+#   dlfp-<Version>/inst/+dlfp/   the .m files of octave/+dlfp and octave/+dlfp/+internal, and
+#                                +dlfp/private/scenario_rules.json (the scenario rules, the
+#                                same bytes as Python's and R's copies)
 #
 # pkg install copies inst/ into the package folder and pkg load puts that folder on the
 # path, so +dlfp is found there as it is in octave/ and calls read dlfp.<name> (...)
@@ -104,10 +106,14 @@ OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
 SOFTWARE.
 EOF
 
-# inst/+dlfp: the .m files only (no editor backups, octave-workspace or other strays)
-(cd "$src" && find +dlfp -type f -name '*.m' -print0 | sort -z |
+# inst/+dlfp: the .m files and the scenario rules (+dlfp/private/scenario_rules.json, which
+# dlfp.scenario_rules reads from beside its own file; pkg install copies inst/ whole, private/
+# folders included), nothing else (no editor backups, octave-workspace or other strays)
+rules=+dlfp/private/scenario_rules.json
+[[ -f $src/$rules ]] || die "missing $src/$rules (cp python/dlfp/scenario_rules.json there)"
+(cd "$src" && { find +dlfp -type f -name '*.m' -print0; printf '%s\0' "$rules"; } | sort -z |
   xargs -0 cp --parents -t "$pkgdir/inst")
-strays=$(cd "$src" && find +dlfp -type f ! -name '*.m' | sort)
+strays=$(cd "$src" && find +dlfp -type f ! -name '*.m' ! -path "$rules" | sort)
 if [[ -n $strays ]]; then
   echo "octave_pkg: left out (not .m files):" $strays >&2
 fi
@@ -121,15 +127,16 @@ for path in "$pkgdir"/inst/+dlfp/*.m; do
   fn=$(basename "$path" .m)
   case $fn in
     rng_*|mulmod|multiplier_powers) t="Random stream" ;;
-    generate_*|generator*|load_*|has_test_data|check_data|read_csv_data|read_idx|write_idx|\
-labels_to_targets) t="Data" ;;
+    generate_*|generator*|load_*|has_test_data|check_data|read_csv_*|read_idx|write_idx|\
+read_text|read_json|labels_to_targets) t="Data" ;;
     linear_forward|forward_*|backward_propagation|predict|accuracy) t="Propagation" ;;
     activations|derivatives|*_forward|*_backward) t="Activations" ;;
     *cross_entropy|compute_cost|costs|l2_penalty) t="Costs" ;;
     initialize_parameters|initializers|scale_*) t="Initialization" ;;
     initialize_optimizer|optimizers|update_parameters*|learning_rate_at|schedule*)
       t="Optimizers and learning-rate schedules" ;;
-    train|gradient_check|*_scenario|write_result) t="Training and scenarios" ;;
+    train|gradient_check|gradcheck_threshold|*_scenario|scenario_rules|check_result_path|\
+write_result) t="Training and scenarios" ;;
     *) t="Other" ;;
   esac
   members[$t]+=" dlfp.$fn"

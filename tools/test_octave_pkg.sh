@@ -55,10 +55,13 @@ check "one top folder, $top/" test "$(ls -A "$work/unpacked")" = "$top"
 check "top level is COPYING DESCRIPTION INDEX inst" \
   test "$(ls -A "$pkgdir" | tr '\n' ' ')" = "COPYING DESCRIPTION INDEX inst "
 check "inst/ holds only +dlfp" test "$(ls -A "$pkgdir/inst")" = "+dlfp"
-src_files=$(cd "$root/octave" && find +dlfp -type f -name '*.m' | sort)
+src_files=$( (cd "$root/octave" && find +dlfp -type f -name '*.m'
+              echo +dlfp/private/scenario_rules.json) | sort)
 pkg_files=$(cd "$pkgdir/inst" && find +dlfp -type f | sort)
-check "inst/+dlfp holds every .m file of octave/+dlfp (and +internal), nothing else" \
+check "inst/+dlfp holds every .m file of octave/+dlfp (and +internal) and the rules, nothing else" \
   test "$src_files" = "$pkg_files"
+check "inst/+dlfp/private/scenario_rules.json is python/dlfp/scenario_rules.json, byte for byte" \
+  cmp "$pkgdir/inst/+dlfp/private/scenario_rules.json" "$root/python/dlfp/scenario_rules.json"
 missing=""
 for f in Name Version Date Author Maintainer Title Description License; do
   grep -q "^$f: *[^ ]" "$pkgdir/DESCRIPTION" || missing+=" $f"
@@ -163,6 +166,19 @@ unwind_protect
             which ("dlfp.rng_uniform"));
   catch err
     record ("pkg load dlfp", false, err.message);
+  end_try_catch
+
+  try
+    installed_rules = fullfile (pkgdir, "+dlfp", "private", "scenario_rules.json");
+    rules = dlfp.scenario_rules ();
+    record ("the rules are installed in +dlfp/private/ and dlfp.scenario_rules reads them there",
+            isfile (installed_rules)
+            && strcmp (fileread (installed_rules),
+                       fileread (fullfile (repo, "python", "dlfp", "scenario_rules.json")))
+            && under (which ("dlfp.scenario_rules"), pkgdir)
+            && strcmp (rules.fields{1}.field, "name"));
+  catch err
+    record ("dlfp.scenario_rules from the installed copy", false, err.message);
   end_try_catch
 
   try

@@ -1,15 +1,14 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {[@var{X}, @var{labels}, @var{rng}] =} generate_circles (@var{rng})
-## @deftypefnx {} {[@var{X}, @var{labels}, @var{rng}] =} generate_circles (@var{rng}, @var{n_per_class}, @var{noise}, @var{factor})
+## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} generate_circles (@var{rng}, @var{n_per_class}, @var{noise}, @var{factor})
 ## x = rho [cos(2 pi u) ; sin(2 pi u)] + noise * z ; rho = 1 (label 0) or factor (label 1).
 ##
-## The donut: an outer ring of class 0 around an inner ring of class 1, N =
-## @var{n_per_class} points each (default 100), @var{noise} default 0.1, @var{factor}
-## default 0.5. @var{X} is 2 x 2N, @var{labels} 1 x 2N. First 2N uniforms (the angles),
+## The donut: an outer ring of class 0 around an inner ring of radius @var{factor} (class
+## 1), N = @var{n_per_class} points each; the scenario's defaults (100, 0.1, 0.5) live in
+## the scenario rules. @var{X} is 2 x 2N, @var{labels} 1 x 2N. First 2N uniforms (the angles),
 ## then 4N normals (x noise, then y noise), as in datasets.py.
 ## @end deftypefn
 
-function [X, labels, rng] = generate_circles (rng, n_per_class = 100, noise = 0.1, factor = 0.5)
+function [X, labels, rng] = generate_circles (rng, n_per_class, noise, factor)
   N = fix (n_per_class);
   [u, rng] = dlfp.rng_uniform (rng, 2 * N);
   [z, rng] = dlfp.rng_normal (rng, 4 * N);
@@ -26,7 +25,7 @@ endfunction
 %! ## noise 0: the points lie on the two circles
 %! assert (sqrt (sum (X .^ 2, 1)), [ones(1, 50), 0.5 * ones(1, 50)], 1e-15);
 %!test
-%! [X, labels, rng] = dlfp.generate_circles (dlfp.rng_create (2));
+%! [X, labels, rng] = dlfp.generate_circles (dlfp.rng_create (2), 100, 0.1, 0.5);
 %! assert (size (X), [2, 200]);
 %! [~, r] = dlfp.rng_uniform (dlfp.rng_create (2), 200 + 800);
 %! assert (rng, r);

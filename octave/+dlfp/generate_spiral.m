@@ -1,15 +1,14 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng})
-## @deftypefnx {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng}, @var{n_per_class}, @var{classes}, @var{noise})
+## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng}, @var{n_per_class}, @var{classes}, @var{noise})
 ## r = i / (N - 1) ; t = 4 j + 4 r + noise * z ; x = [r sin(t) ; r cos(t)], class j = 0..K-1.
 ##
-## The spiral of chapter 4 (CS231n's): K = @var{classes} arms (default 3) of
-## N = @var{n_per_class} points each (default 100), arm j labelled j, @var{noise}
-## default 0.2. @var{X} is 2 x N K, @var{labels} 1 x N K. The arithmetic follows
+## The spiral of chapter 4 (CS231n's): K = @var{classes} arms of N = @var{n_per_class}
+## points each, arm j labelled j. The scenario's defaults (100, 3, 0.2) live in the scenario
+## rules, not here. @var{X} is 2 x N K, @var{labels} 1 x N K. The arithmetic follows
 ## datasets.py step by step, so the bits match Python and R.
 ## @end deftypefn
 
-function [X, labels, rng] = generate_spiral (rng, n_per_class = 100, classes = 3, noise = 0.2)
+function [X, labels, rng] = generate_spiral (rng, n_per_class, classes, noise)
   N = fix (n_per_class);
   K = fix (classes);
   [z, rng] = dlfp.rng_normal (rng, N * K);
@@ -30,6 +29,7 @@ endfunction
 %! [~, r6] = dlfp.rng_uniform (dlfp.rng_create (1), 12);
 %! assert (rng, r6);
 %!test
-%! [X, labels] = dlfp.generate_spiral (dlfp.rng_create (1));
+%! [X, labels] = dlfp.generate_spiral (dlfp.rng_create (1), 100, 3, 0.2);
 %! assert (size (X), [2, 300]);
 %! assert (size (labels), [1, 300]);
+%!error dlfp.generate_spiral (dlfp.rng_create (1))  # no defaults: the rules hold them

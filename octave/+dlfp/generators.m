@@ -2,8 +2,9 @@
 ## @deftypefn {} {@var{table} =} generators ()
 ## GENERATORS: name -> [X, labels, rng] = generate(rng, options...) (spiral, circles, xor).
 ##
-## Python's @code{GENERATORS}. Each takes its options positionally, in the order of
-## @code{dlfp.generator_options ()}.
+## Python's @code{GENERATORS}. Each takes its options positionally, in the order of its
+## variant's rows in the scenario rules (@code{dlfp.scenario_rules ()}), which also hold
+## their defaults and ranges.
 ## @end deftypefn
 
 function table = generators ()

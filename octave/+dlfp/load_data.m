@@ -5,7 +5,8 @@
 ## A CSV file holds one example per row, no header, the label in the last column; IDX
 ## files (MNIST's format) are scaled from 0..255 to [0, 1] and cut to the first data.limit
 ## examples; a file path is read against the scenario's base_dir. A generator draws from
-## the shared stream seeded with data.seed. @var{labels} is a 1 x m row.
+## the shared stream seeded with data.seed. @var{scenario} is a checked one
+## (@code{dlfp.read_scenario}), with every option filled in. @var{labels} is a 1 x m row.
 ## @end deftypefn
 
 function [X, labels] = load_data (scenario)
@@ -24,12 +25,11 @@ function [X, labels] = load_data (scenario)
   endif
   generate = dlfp.internal.lookup_name (dlfp.generators (), data.generator, "generator",
                                         "load_data");
-  options = dlfp.generator_options ();
-  options = options.(data.generator);
-  keys = fieldnames (options)';
-  args = cellfun (@(k) options.(k), keys, "UniformOutput", false);
-  given = isfield (data, keys);
-  args(given) = cellfun (@(k) data.(k), keys(given), "UniformOutput", false);
+  ## the options in the order of the rules' rows, which is the generator's argument order
+  ## (the scenario check filled in their defaults)
+  rules = dlfp.scenario_rules ();
+  rows = rules.sources.generator.choice.variants.(data.generator);
+  args = cellfun (@(r) data.(r.field), rows, "UniformOutput", false);
   [X, labels] = generate (dlfp.rng_create (data.seed), args{:});
 endfunction
 
@@ -40,9 +40,17 @@ endfunction
 %! assert (X, X2);
 %! assert (labels, labels2);
 %!test
-%! s = struct ("data", struct ("generator", "spiral", "seed", 1, "classes", 2));
+%! s = struct ("data", struct ("generator", "spiral", "seed", 1, "n_per_class", 100,
+%!                             "classes", 2, "noise", 0.2));
 %! [X, labels] = dlfp.load_data (s);
 %! assert (size (X), [2, 200]);
+%! assert (labels, repelem ([0, 1], 100));
+%!test
+%! ## options are passed in the generator's argument order, whatever the struct's order
+%! s = struct ("data", struct ("generator", "circles", "seed", 2, "factor", 0.5,
+%!                             "noise", 0, "n_per_class", 50));
+%! [X, labels] = dlfp.load_data (s);
+%! assert (sqrt (sum (X .^ 2, 1)), [ones(1, 50), 0.5 * ones(1, 50)], 1e-15);
 %!test
 %! ## IDX files: pixels / 255, the first `limit` items, labels a row
 %! d = tempname ();

@@ -1,35 +1,35 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{result} =} run_scenario (@var{path})
-## @deftypefnx {} {@var{result} =} run_scenario (@var{path}, @var{verbose})
+## @deftypefn  {} {@var{result} =} run_scenario (@var{scenario})
+## @deftypefnx {} {@var{result} =} run_scenario (@var{scenario}, @var{verbose})
 ## result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 ##
-## The stream seeded with the scenario's seed makes the initial weights, then goes on to
-## the shuffles and dropout masks of training. @var{path} is a scenario JSON file;
-## @var{verbose} (default false) prints the cost at each recorded epoch and the
-## accuracies. @var{result} is a struct with fields name, initial_params, final_params,
-## loss_curve (rows [epoch, cost]), train_accuracy and, with a test set, test_accuracy.
+## The twin of run.py's @code{run_scenario}. The stream seeded with the scenario's seed makes
+## the initial weights, then goes on to the shuffles and dropout masks of training.
+## @var{scenario} is a scenario file, a checked scenario (@code{dlfp.read_scenario}) or a
+## prepared one (@code{dlfp.prepare_scenario}, a struct with params0), which is trained
+## without reading anything again. @var{verbose} (default false) prints the cost at each
+## recorded epoch and the accuracies. @var{result} is a struct with fields name,
+## initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy and, with a
+## test set, test_accuracy. (A validation field is checked, and its fold count against the
+## data, but the folds are not trained here: Python's cross_validate has no Octave twin yet.)
 ## @end deftypefn
 
-function result = run_scenario (path, verbose = false)
-  s = dlfp.read_scenario (path);
-  [X, labels] = dlfp.load_data (s);
-  dlfp.check_data (X, labels, s.layers, s.activations{end});
-  test = dlfp.has_test_data (s);
-  if (test)
-    [X_test, labels_test] = dlfp.load_test_data (s);
-    dlfp.check_data (X_test, labels_test, s.layers, s.activations{end});
+function result = run_scenario (scenario, verbose = false)
+  if (isstruct (scenario) && isfield (scenario, "params0"))
+    p = scenario;
+  else
+    p = dlfp.prepare_scenario (scenario);
   endif
-  Y = dlfp.labels_to_targets (labels, s.activations{end}, s.layers(end));
-  [params0, rng] = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
-  [params, curve] = dlfp.train (X, Y, params0, s.activations, s, rng, verbose);
-  result = struct ("name", s.name, "initial_params", params0, "final_params", params,
+  s = p.scenario;
+  [params, curve] = dlfp.train (p.X, p.Y, p.params0, s.activations, s, p.rng, verbose);
+  result = struct ("name", s.name, "initial_params", p.params0, "final_params", params,
                    "loss_curve", curve,
-                   "train_accuracy", dlfp.accuracy (dlfp.predict (X, params, s.activations),
-                                                    labels));
+                   "train_accuracy", dlfp.accuracy (dlfp.predict (p.X, params, s.activations),
+                                                    p.labels));
   line = sprintf ("%s: train accuracy %.4f", s.name, result.train_accuracy);
-  if (test)
-    result.test_accuracy = dlfp.accuracy (dlfp.predict (X_test, params, s.activations),
-                                          labels_test);
+  if (! isempty (p.X_test))
+    result.test_accuracy = dlfp.accuracy (dlfp.predict (p.X_test, params, s.activations),
+                                          p.labels_test);
     line = sprintf ("%s, test accuracy %.4f", line, result.test_accuracy);
   endif
   if (verbose)
@@ -84,6 +84,32 @@ endfunction
 %!   assert (out, expected);
 %! unwind_protect_cleanup
 %!   unlink (f);
+%! end_unwind_protect
+%!test
+%! ## a prepared scenario trains without reading its file again, to the same numbers
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   f = fullfile (d, "s.json");
+%!   fid = fopen (f, "w");
+%!   fputs (fid, '{"name": "prep", "data": {"generator": "circles", "n_per_class": 10}, "layers": [2, 3, 1], "activations": ["tanh", "sigmoid"], "learning_rate": 0.5, "epochs": 5, "record_every": 2, "batch_size": 4, "keep_prob": 0.9}');
+%!   fclose (fid);
+%!   p = dlfp.prepare_scenario (f);
+%!   unlink (f);  # gone: only the prepared struct is left to train
+%!   result = dlfp.run_scenario (p);
+%!   assert (result.initial_params, p.params0);
+%!   assert (result.loss_curve(:, 1)', [0, 2, 4]);
+%!   ## the same as training by hand from the prepared pieces
+%!   [params, curve] = dlfp.train (p.X, p.Y, p.params0, p.scenario.activations, p.scenario, p.rng);
+%!   assert (result.final_params, params);
+%!   assert (result.loss_curve, curve);
+%!   assert (result.train_accuracy, mean ((dlfp.predict (p.X, params, {"tanh", "sigmoid"})) == p.labels));
+%!   ## a checked scenario, too
+%!   result2 = dlfp.run_scenario (p.scenario);
+%!   assert (result2, result);
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
 %! end_unwind_protect
 %!test
 %! ## IDX files with a test set: the test accuracy is reported and printed

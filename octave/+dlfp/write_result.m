@@ -2,11 +2,14 @@
 ## @deftypefn {} {} write_result (@var{result}, @var{path})
 ## Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.
 ##
-## The file appears whole or not at all: it is written beside @var{path} and renamed over
-## it. Every number is written with %.17g, which reads back to the same double. The keys
-## are name, initial_params, final_params, loss_curve, train_accuracy and, when the
-## result has one, test_accuracy. A NaN or Inf anywhere, or a missing folder, is a dlfp
-## error and writes nothing.
+## The twin of result.py's @code{write_result}. The file appears whole or not at all: it is
+## written beside @var{path} and renamed over it, with the mode the umask gives a new file.
+## Every number is written with %.17g, which reads back to the same double. The keys are
+## name, initial_params, final_params, loss_curve, train_accuracy and, when the result has
+## one, test_accuracy. Errors, in this order, each leaving nothing behind: @code{dlfp:
+## write_result: the result holds NaN or Inf, which JSON cannot carry}, those of
+## @code{dlfp.check_result_path}, and @code{dlfp: write_result: cannot write <path>:
+## <detail>} when the system refuses the write.
 ## @end deftypefn
 
 function write_result (result, path)
@@ -27,33 +30,43 @@ function write_result (result, path)
                   dlfp.internal.json_string (result.name),
                   params_json (result.initial_params), params_json (result.final_params),
                   dlfp.internal.json_matrix (result.loss_curve, 1), [items{:}]);
-  folder = fileparts (make_absolute_filename (path));
-  if (! isfolder (folder))
-    ## (tempname would quietly fall back to /tmp, and the rename would then fail or cross
-    ## file systems)
-    dlfp.internal.fail ("file", fn, ["no such folder: " folder]);
-  endif
-  tmp = [tempname(folder, ".dlfp-") ".json"];
+  dlfp.check_result_path (path);
+  write_atomic (path, text);
+endfunction
+
+function write_atomic (path, text)
+  ## path holds text, or what it held before: written beside it, then renamed over it. A new
+  ## file from fopen has the mode the umask gives (0644 under the usual 022), as in Python.
+  tmp = [tempname(dlfp.internal.abs_dirname (path), ".dlfp-") ".tmp"];
   [fid, msg] = fopen (tmp, "w");
   if (fid < 0)
-    error ("dlfp_write:open", "write_result: cannot write %s: %s", tmp, msg);
+    cannot_write (path, msg);
   endif
   unwind_protect
-    fputs (fid, text);
-    fclose (fid);
+    written = fputs (fid, text) >= 0;
+    msg = ferror (fid);
+    closed = fclose (fid) == 0;
     fid = -1;
-    [ok, msg] = rename (tmp, path);
-    if (ok != 0)
-      error ("dlfp_write:rename", "write_result: cannot rename %s to %s: %s", tmp, path, msg);
+    if (! (written && closed))
+      cannot_write (path, msg);
+    endif
+    [status, msg] = rename (tmp, path);
+    if (status != 0)
+      cannot_write (path, msg);
     endif
   unwind_protect_cleanup
     if (fid >= 0)
       fclose (fid);
     endif
-    if (isfile (tmp))
+    if (exist (tmp, "file"))  # only after a failure: nothing is left behind
       unlink (tmp);
     endif
   end_unwind_protect
+endfunction
+
+function cannot_write (path, detail)
+  ## an OS failure after the checks passed (a full disk, a read-only file system, ...)
+  dlfp.internal.fail ("file", "write_result", sprintf ("cannot write %s: %s", path, detail));
 endfunction
 
 function text = params_json (params)
@@ -83,6 +96,22 @@ endfunction
 %!   unlink (f);
 %! end_unwind_protect
 %!test
+%! ## the system refuses the write after the checks passed: named, nothing left behind
+%! result = struct ("name", "x", "initial_params", struct ("W1", 1, "b1", 0),
+%!                  "final_params", struct ("W1", 1, "b1", 0), "loss_curve", [0, 1],
+%!                  "train_accuracy", 1);
+%! if (isfolder ("/proc") && isfile ("/proc/self/status"))  # Linux: root may write "in" /proc
+%!   [status, ~] = system ("test -w /proc && test -x /proc");
+%!   if (status == 0)
+%!     try
+%!       dlfp.write_result (result, "/proc/dlfp-result.json");
+%!       error ("no error");
+%!     catch err
+%!       assert (err.message, "dlfp: write_result: cannot write /proc/dlfp-result.json: No such file or directory");
+%!     end_try_catch
+%!   endif
+%! endif
+%!test
 %! ## a failure leaves neither the target nor a temporary file behind
 %! result = struct ("name", "x", "initial_params", struct ("W1", NaN, "b1", 0),
 %!                  "final_params", struct ("W1", 1, "b1", 0), "loss_curve", [0, 1],
@@ -107,6 +136,12 @@ endfunction
 %!     assert (err.message, ["dlfp: write_result: no such folder: " fullfile(d, "missing")]);
 %!     assert (err.identifier, "dlfp:file");
 %!   end_try_catch
+%!   try
+%!     dlfp.write_result (result, d);
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, ["dlfp: write_result: " d " is a folder"]);
+%!   end_try_catch
 %!   for bad = {NaN, Inf}
 %!     r = result;
 %!     r.test_accuracy = bad{1};
@@ -120,6 +155,10 @@ endfunction
 %!   assert (numel (dir (d)), 2);
 %!   dlfp.write_result (result, f);
 %!   assert (numel (dir (d)), 3);
+%!   ## the mode a new file gets from the umask
+%!   [~, out] = system (sprintf ("umask; stat -c %%a '%s'", f));
+%!   out = strsplit (strtrim (out), "\n");
+%!   assert (bitand (438, 511 - base2dec (out{1}, 8)), base2dec (out{2}, 8));  # 0666 & ~umask
 %! unwind_protect_cleanup
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");

@@ -12,7 +12,9 @@ from .rng import rng_create
 from .textfile import read_text
 
 # A CSV cell: a plain decimal number, spaces or tabs around it; no hex, quotes, NA or words
-CELL = r"[ \t]*[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*"
+# (one way only to match each cell: an ambiguous pattern backtracks exponentially on a long row
+# whose last cell is bad)
+CELL = r"[ \t]*[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \t]*"
 ROW = re.compile(f"{CELL}(?:,{CELL})*")
 NUMBER = re.compile(CELL)
 

@@ -1,0 +1,63 @@
+## -*- texinfo -*-
+## @deftypefn {} {} check_result_path (@var{path})
+## Stop unless a result can be written at path: not empty, not a folder, in a writable folder.
+##
+## The twin of result.py's @code{check_result_path}, called by the runner before anything is
+## read or trained, so a bad --out costs nothing (@code{dlfp.write_result} checks again).
+## Errors: @code{dlfp: write_result: the result path is empty}, @code{... <path> is a
+## folder}, @code{... no such folder: <folder>}, @code{... cannot write in <folder>}, with
+## <folder> the absolute folder of @var{path} as Python writes it.
+## @end deftypefn
+
+function check_result_path (path)
+  if (! dlfp.internal.is_string (path) || isempty (path))
+    fail ("the result path is empty");
+  endif
+  if (isfolder (path))
+    fail ([path " is a folder"]);
+  endif
+  folder = dlfp.internal.abs_dirname (path);
+  if (! isfolder (folder))
+    fail (["no such folder: " folder]);
+  endif
+  ## Python asks os.access (W_OK | X_OK); Octave has no access(), the shell's test asks it
+  quoted = ["'" strrep(folder, "'", "'\\''") "'"];
+  [status, ~] = system (sprintf ("test -w %s && test -x %s", quoted, quoted));
+  if (status != 0)
+    fail (["cannot write in " folder]);
+  endif
+endfunction
+
+function fail (problem)
+  error ("dlfp:file", "%s", ["dlfp: write_result: " problem]);
+endfunction
+
+%!test
+%! dlfp.check_result_path ([tempname() ".json"]);
+%! dlfp.check_result_path ("result.json");  # the current folder
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   dlfp.check_result_path (fullfile (d, "it's here.json"));
+%!   fid = fopen (fullfile (d, "r.json"), "w"); fclose (fid);
+%!   dlfp.check_result_path (fullfile (d, "r.json"));  # an existing file is overwritten
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect
+%!error <^dlfp: write_result: the result path is empty$> dlfp.check_result_path ("")
+%!error <^dlfp: write_result: the result path is empty$> dlfp.check_result_path ([])
+%!error <^dlfp: write_result: /tmp is a folder$> dlfp.check_result_path ("/tmp")
+%!error <^dlfp: write_result: /tmp/ is a folder$> dlfp.check_result_path ("/tmp/")
+%!error <^dlfp: write_result: no such folder: /nonexistent/deeper$>
+%! dlfp.check_result_path ("/nonexistent/deeper/r.json");
+%!error <^dlfp: write_result: no such folder: /nonexistent$>
+%! dlfp.check_result_path ("/tmp/../nonexistent/./r.json");
+%!error <^dlfp: write_result: cannot write in /proc/self$>
+%! dlfp.check_result_path ("/proc/self/r.json");  # not writable, even by root
+%!test
+%! try
+%!   dlfp.check_result_path ("/nonexistent/r.json");
+%! catch err
+%!   assert (err.identifier, "dlfp:file");
+%! end_try_catch

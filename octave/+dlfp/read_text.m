@@ -1,0 +1,65 @@
+## -*- texinfo -*-
+## @deftypefn {} {@var{text} =} read_text (@var{path}, @var{fn})
+## text = the UTF-8 file at path, or an error naming the file (missing, BOM, not UTF-8).
+##
+## The twin of textfile.py's @code{read_text}; @var{fn} is the public function the error
+## names: @code{dlfp: <fn>: no such file: <path>}, @code{... <path> begins with a
+## byte-order mark (save it as UTF-8 without one)} or @code{... <path> is not UTF-8 text}.
+## UTF-8 is checked as strictly as Python decodes it (no overlong forms, surrogates or code
+## points above U+10FFFF). @var{text} is a char row of the file's bytes, as Octave keeps
+## UTF-8 text.
+## @end deftypefn
+
+function text = read_text (path, fn)
+  if (! (ischar (path) && rows (path) <= 1) || ! isfile (path))
+    dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
+  endif
+  [fid, msg] = fopen (path, "r");
+  if (fid < 0)
+    ## an OS failure, not bad input (Python's open raises, uncaught, here too)
+    error ("dlfp_read:open", "read_text: cannot read %s: %s", path, msg);
+  endif
+  bytes = fread (fid, Inf, "uint8=>uint8")';  # (1, n)
+  fclose (fid);
+  if (numel (bytes) >= 3 && isequal (bytes(1:3), uint8 ([0xEF, 0xBB, 0xBF])))
+    dlfp.internal.fail ("file", fn, [path " begins with a byte-order mark (save it as UTF-8 without one)"]);
+  endif
+  if (! dlfp.internal.is_utf8 (bytes))
+    dlfp.internal.fail ("file", fn, [path " is not UTF-8 text"]);
+  endif
+  text = char (bytes);
+endfunction
+
+%!test
+%! f = tempname ();
+%! unwind_protect
+%!   bytes = [97, 195, 169, 13, 10, 98];  # a, e acute (C3 A9), CR LF, b
+%!   fid = fopen (f, "w"); fwrite (fid, uint8 (bytes)); fclose (fid);
+%!   assert (double (dlfp.read_text (f, "me")), bytes);
+%!   fid = fopen (f, "w"); fclose (fid);
+%!   assert (isempty (dlfp.read_text (f, "me")));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%!error <dlfp: me: no such file: /nonexistent/a.json> dlfp.read_text ("/nonexistent/a.json", "me")
+%!error <dlfp: me: no such file: 3> dlfp.read_text (3, "me")
+%!error <dlfp: me: no such file: /tmp> dlfp.read_text ("/tmp", "me")  # a folder is not a file
+%!test
+%! f = tempname ();
+%! cases = {[0xEF, 0xBB, 0xBF, 0x7B, 0x7D], " begins with a byte-order mark (save it as UTF-8 without one)";
+%!          [0x7B, 0x22, 0xE9, 0x22, 0x7D], " is not UTF-8 text";  # Latin-1 e acute
+%!          [0x7B, 0xED, 0xA0, 0x80, 0x7D], " is not UTF-8 text"};  # a surrogate
+%! unwind_protect
+%!   for k = 1:rows (cases)
+%!     fid = fopen (f, "w"); fwrite (fid, uint8 (cases{k, 1})); fclose (fid);
+%!     try
+%!       dlfp.read_text (f, "load_data");
+%!       error ("no error");
+%!     catch err
+%!       assert (err.message, ["dlfp: load_data: " f cases{k, 2}]);
+%!       assert (err.identifier, "dlfp:file");
+%!     end_try_catch
+%!   endfor
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
