@@ -151,6 +151,7 @@ class Crosscheck:
             self._call(lang, "run_scenario", path)
         except LanguageError as e:
             _fail(entry, lang, e)
+            self.log(f"  {entry['name']} [{lang}]: {e}")
             if str(e) != want:
                 entry["mismatches"].append(f"{entry['name']}, {lang}: rejected it with another "
                                            f"message than Python's: {e}")
