@@ -2,7 +2,9 @@
 # the labels before training.
 
 # A CSV cell: a plain decimal number, spaces or tabs around it; no hex, quotes, NA or words
-CSV_CELL <- "[ \\t]*[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \\t]*"
+# (one way only to match each cell: an ambiguous pattern backtracks exponentially on a long row
+# whose last cell is bad, and PCRE then gives up with a warning)
+CSV_CELL <- "[ \\t]*[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?[ \\t]*"
 CSV_ROW <- sprintf("^%s(?:,%s)*\\z", CSV_CELL, CSV_CELL)
 CSV_NUMBER <- sprintf("^%s\\z", CSV_CELL)
 

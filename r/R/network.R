@@ -168,7 +168,11 @@ predict_labels <- function(X, params, activations) {
 #' @param predicted,labels Numeric vectors of labels, same length.
 #' @return The fraction predicted right.
 #' @export
-accuracy <- function(predicted, labels) mean(as.vector(predicted) == as.vector(labels))
+accuracy <- function(predicted, labels) {
+  # a count over m in double, as numpy's mean of booleans: R's mean() divides in long double,
+  # which could round twice
+  sum(as.vector(predicted) == as.vector(labels)) / length(labels)
+}
 
 #' Y = labels (1 x m) for a sigmoid output ; Y(k, i) = (labels(i) == k - 1) for softmax.
 #'

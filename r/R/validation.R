@@ -4,17 +4,18 @@
 #' part_k = perm[start_k + 1 .. start_k + size_k], perm = rng_permutation(rng_create(seed), m).
 #'
 #' The m examples are split into K contiguous parts of the permutation, of sizes floor(m/K) + 1
-#' for the first (m mod K) parts and floor(m/K) for the rest. Indices are 1-based, as
-#' rng_permutation's (Python's are the same examples, 0-based).
+#' for the first (m mod K) parts and floor(m/K) for the rest. The indices are 0-BASED, as in
+#' Python, Octave and the result JSON, so that the three languages hold the same numbers:
+#' example i is column i + 1 of X.
 #'
 #' @param m How many examples.
 #' @param folds K, 2 .. m.
 #' @param seed The split's seed.
-#' @return A list of K integer vectors: each fold's test indices, ascending, marked AsIs so that
-#'   a fold of one example is still written as a JSON list.
+#' @return A list of K numeric vectors: each fold's test indices, 0-based, ascending, marked
+#'   AsIs so that a fold of one example is still written as a JSON list.
 #' @export
 fold_indices <- function(m, folds, seed) {
-  perm <- rng_permutation(rng_create(seed), m)$perm
+  perm <- as.numeric(rng_permutation(rng_create(seed), m)$perm) - 1  # 0-based
   sizes <- rep(m %/% folds, folds) + (seq_len(folds) <= m %% folds)
   ends <- cumsum(sizes)
   lapply(seq_len(folds), function(k) I(sort(perm[ends[k] - sizes[k] + seq_len(sizes[k])])))
@@ -58,9 +59,11 @@ cross_validate <- function(prepared, verbose = FALSE) {
     }
   }
   scores <- vapply(folds, function(f) f$test_accuracy, 0)
-  mu <- sum(scores) / length(scores)
+  K <- length(scores)
+  # numpy's mean and std (ddof 0), summed in numpy's order: the same last bit as Python's
+  mu <- np_sum(scores) / K
   out <- list(folds = folds, mean_test_accuracy = mu,
-              std_test_accuracy = sqrt(sum((scores - mu)^2) / length(scores)))
+              std_test_accuracy = sqrt(np_sum((scores - mu) * (scores - mu)) / K))
   if (verbose) {
     cat(sprintf("cross-validation: mean test accuracy %s, std %s\n",
                 fmt_fixed(out$mean_test_accuracy, 4), fmt_fixed(out$std_test_accuracy, 4)))
@@ -74,8 +77,8 @@ cross_validate <- function(prepared, verbose = FALSE) {
 #'
 #' @param prepared From prepare_scenario, for a scenario with a validation field.
 #' @param fold The fold's number, 1 .. K (as the lines print it, in every language).
-#' @return list(test_index (1-based, ascending, AsIs), train_accuracy, test_accuracy,
-#'   final_cost).
+#' @return list(test_index (0-based, ascending, AsIs: fold_indices'), train_accuracy,
+#'   test_accuracy, final_cost).
 #' @export
 validate_fold <- function(prepared, fold) {
   s <- prepared[["scenario"]]
@@ -88,7 +91,8 @@ validate_fold <- function(prepared, fold) {
     dlfp_stop("validate_fold", sprintf("fold %s is not one of 1..%s", fmt_number(fold),
                                        fmt_number(v[["folds"]])))
   }
-  test <- fold_indices(m, v[["folds"]], v[["seed"]])[[fold]]
+  test_index <- fold_indices(m, v[["folds"]], v[["seed"]])[[fold]]  # 0-based
+  test <- as.vector(test_index) + 1  # X's columns
   keep <- setdiff(seq_len(m), test)  # ascending: the examples' order in X
   acts <- s[["activations"]]
   fit <- train(X[, keep, drop = FALSE], prepared[["Y"]][, keep, drop = FALSE],
@@ -97,6 +101,31 @@ validate_fold <- function(prepared, fold) {
     accuracy(predict_labels(X[, idx, drop = FALSE], fit$params, acts), labels[idx])
   }
   curve <- fit$loss_curve
-  list(test_index = test, train_accuracy = score(keep), test_accuracy = score(as.vector(test)),
+  list(test_index = test_index, train_accuracy = score(keep), test_accuracy = score(test),
        final_cost = curve[nrow(curve), 2])
+}
+
+#' s = x_1 + x_2 + ... + x_n in numpy's order (pairwise summation), so that a mean or std
+#' comes out as numpy's to the last bit.
+#'
+#' R's sum() accumulates in long double and can differ from numpy.sum in the last bit. numpy
+#' adds fewer than 8 numbers in turn from 0; up to 128 in 8 running sums (x_j, x_(j+8), ...)
+#' combined as ((r1 + r2) + (r3 + r4)) + ((r5 + r6) + (r7 + r8)), then the last n mod 8 in turn;
+#' more by halves (the first a multiple of 8).
+#'
+#' @param x A numeric vector.
+#' @return The sum, a double.
+#' @keywords internal
+np_sum <- function(x) {
+  n <- length(x)
+  if (n < 8) return(Reduce(`+`, x, 0))
+  if (n <= 128) {
+    whole <- n - n %% 8
+    r <- Reduce(`+`, split(x[seq_len(whole)], (seq_len(whole) - 1) %/% 8))  # (8): running sums
+    total <- ((r[1] + r[2]) + (r[3] + r[4])) + ((r[5] + r[6]) + (r[7] + r[8]))
+    return(Reduce(`+`, x[-seq_len(whole)], total))
+  }
+  half <- n %/% 2
+  half <- half - half %% 8
+  np_sum(x[seq_len(half)]) + np_sum(x[-seq_len(half)])
 }

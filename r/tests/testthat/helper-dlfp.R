@@ -8,6 +8,12 @@ if (!exists("forward_backward", mode = "function")) {
     sys.source(dlfp_file, envir = environment())
   }
   rm(dlfp_file)
+  # what the installed package's NAMESPACE does (S3method lines): R finds an S3 method in the
+  # registry, not in an environment of sourced functions
+  registerS3method("predict", "dlfp_model", predict.dlfp_model, envir = asNamespace("stats"))
+  registerS3method("print", "dlfp_model", print.dlfp_model)
+  registerS3method("summary", "dlfp_model", summary.dlfp_model)
+  registerS3method("print", "summary.dlfp_model", print.summary.dlfp_model)
 }
 
 # The repository root (r/tests/testthat/../../..): scenarios, golden fixtures and the runner

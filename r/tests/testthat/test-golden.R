@@ -113,3 +113,31 @@ for (dir in scenario_dirs) {
     expect_identical(result$test_accuracy, summary$test_accuracy)  # both NULL without a test set
   })
 }
+
+# the folds of a cross-validated scenario: test indices (0-based) and accuracies exactly, each
+# fold's final cost within the tolerance its summary.json states, the mean and std exactly
+for (dir in scenario_dirs) {
+  summary <- jsonlite::fromJSON(file.path(dir, "summary.json"))
+  if (is.null(summary$cross_validation)) next
+  local({
+    name <- basename(dir)
+    cvs <- summary$cross_validation
+    path <- normalizePath(file.path(dir, summary$scenario))
+    test_that(paste(name, "- every fold of the cross-validation"), {
+      cv <- cross_validate(prepare_scenario(path))
+      folds <- read_matrix(file.path(dir, "cv_folds.csv"))  # fold, train acc, test acc, cost
+      index <- read_matrix(file.path(dir, "cv_test_index.csv"))  # fold, 0-based test index
+      expect_identical(length(cv$folds), nrow(folds))
+      for (k in seq_along(cv$folds)) {
+        f <- cv$folds[[k]]
+        expect_identical(as.vector(f$test_index), index[index[, 1] == k, 2], label = k)
+        expect_identical(f$train_accuracy, folds[k, 2], label = k)
+        expect_identical(f$test_accuracy, folds[k, 3], label = k)
+        expect_lte(abs(f$final_cost - folds[k, 4]) / abs(folds[k, 4]), cvs$tolerance,
+                   label = paste("fold", k, "final cost"))
+      }
+      expect_identical(cv$mean_test_accuracy, cvs$mean_test_accuracy)
+      expect_identical(cv$std_test_accuracy, cvs$std_test_accuracy)
+    })
+  })
+}
