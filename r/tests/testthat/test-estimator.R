@@ -137,8 +137,20 @@ test_that("the package masks nothing of base or stats: predict is an S3 method",
 
 test_that("library(dlfp) in a fresh R masks nothing of base or stats", {
   installed <- system.file("NAMESPACE", package = "dlfp")
-  skip_if_not(nzchar(installed) && any(grepl("dlfp_fit", readLines(installed))),
-              "this dlfp is not installed")
+  libs <- .libPaths()
+  if (!(nzchar(installed) && any(grepl("dlfp_fit", readLines(installed))))) {
+    # from the source tree: install this dlfp into a temporary library, as a user would
+    skip_without_repo(file.path(dlfp_root, "r", "DESCRIPTION"))
+    lib <- tempfile("dlfp-lib-")
+    dir.create(lib)
+    on.exit(unlink(lib, recursive = TRUE), add = TRUE)
+    log <- system2(file.path(R.home("bin"), "R"),
+                   c("CMD", "INSTALL", "--no-docs", "--no-multiarch", "--no-test-load",
+                     paste0("--library=", shQuote(lib)), shQuote(file.path(dlfp_root, "r"))),
+                   stdout = TRUE, stderr = TRUE)
+    expect_true(file.exists(file.path(lib, "dlfp", "NAMESPACE")), info = paste(log, collapse = "\n"))
+    libs <- c(lib, libs)
+  }
   code <- paste(
     "suppressPackageStartupMessages(library(dlfp))",
     "core <- union(ls(baseenv(), all.names = TRUE), getNamespaceExports('stats'))",
@@ -147,6 +159,6 @@ test_that("library(dlfp) in a fresh R masks nothing of base or stats", {
     "cat(length(masked), class(predict(m, matrix(c(0, 1, 0, 1), 2))), sep = '\\n')",
     sep = "; ")
   out <- system2(file.path(R.home("bin"), "Rscript"), c("-e", shQuote(code)), stdout = TRUE,
-                 env = paste0("R_LIBS=", shQuote(paste(.libPaths(), collapse = ":"))))
+                 env = paste0("R_LIBS=", shQuote(paste(libs, collapse = ":"))))
   expect_identical(out, c("0", "numeric"))
 })
