@@ -238,6 +238,8 @@ def _plain(x):
         return {str(k): _plain(v) for k, v in items}
     if isinstance(x, (str, bytes)):
         return x
+    if isinstance(x, np.ndarray) and x.dtype.names:  # an Octave struct array (oct2py's)
+        return [{n: _plain(rec[n]) for n in x.dtype.names} for rec in x.ravel()]
     arr = np.asarray(x)
     if arr.dtype.kind in "US":
         return str(arr.ravel()[0]) if arr.size == 1 else [str(s) for s in arr.ravel()]

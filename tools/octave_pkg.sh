@@ -121,22 +121,25 @@ fi
 # INDEX: public functions (not +internal) by topic; a new function lands in "Other"
 # until it is given a topic here.
 topics=("Random stream" "Data" "Activations" "Propagation" "Costs" "Initialization"
-        "Optimizers and learning-rate schedules" "Training and scenarios" "Other")
+        "Optimizers and learning-rate schedules" "Training and scenarios" "Model selection"
+        "Other")
 declare -A members=()
 for path in "$pkgdir"/inst/+dlfp/*.m; do
   fn=$(basename "$path" .m)
   case $fn in
-    rng_*|mulmod|multiplier_powers) t="Random stream" ;;
+    rng_*) t="Random stream" ;;
     generate_*|generator*|load_*|has_test_data|check_data|read_csv_*|read_idx|write_idx|\
 read_text|read_json|labels_to_targets) t="Data" ;;
-    linear_forward|forward_*|backward_propagation|predict|accuracy) t="Propagation" ;;
+    linear_forward|forward_*|backward_propagation|predict_labels|accuracy) t="Propagation" ;;
     activations|derivatives|*_forward|*_backward) t="Activations" ;;
     *cross_entropy|compute_cost|costs|l2_penalty) t="Costs" ;;
-    initialize_parameters|initializers|scale_*) t="Initialization" ;;
+    initialize_parameters|initializers) t="Initialization" ;;
     initialize_optimizer|optimizers|update_parameters*|learning_rate_at|schedule*)
       t="Optimizers and learning-rate schedules" ;;
     train|gradient_check|gradcheck_threshold|*_scenario|scenario_rules|check_result_path|\
 write_result) t="Training and scenarios" ;;
+    fold_indices|check_folds|validate_fold|cross_validate|dlfp_fit|dlfp_predict)
+      t="Model selection" ;;
     *) t="Other" ;;
   esac
   members[$t]+=" dlfp.$fn"

@@ -8,8 +8,8 @@
 function table = initializers ()
   persistent t;
   if (isempty (t))
-    t = struct ("scaled", @dlfp.scale_scaled, "he", @dlfp.scale_he,
-                "xavier", @dlfp.scale_xavier);
+    t = struct ("scaled", @dlfp.internal.scale_scaled, "he", @dlfp.internal.scale_he,
+                "xavier", @dlfp.internal.scale_xavier);
   endif
   table = t;
 endfunction

@@ -8,7 +8,8 @@
 ## ([] without a test set), params0 (the initial parameters) and rng (the stream's state
 ## after them, where training's draws begin); @code{dlfp.run_scenario} trains it without
 ## reading anything again. Every bad input stops here, before any training: the file, the
-## fields, the data (@code{dlfp.check_data}) and a fold count larger than the data.
+## fields, the data (@code{dlfp.check_data}) and a fold count larger than the data
+## (@code{dlfp.check_folds}).
 ## @end deftypefn
 
 function p = prepare_scenario (scenario)
@@ -24,11 +25,8 @@ function p = prepare_scenario (scenario)
     [X_test, labels_test] = dlfp.load_test_data (s);
     dlfp.check_data (X_test, labels_test, s.layers, out_act);
   endif
-  if (isfield (s, "validation") && s.validation.folds > columns (X))
-    ## a bad fold count is bad input: named before any training (validation.py's check_folds)
-    dlfp.internal.fail ("data", "cross_validate",
-                        sprintf ("'validation.folds' is %d but the data have %d examples",
-                                 s.validation.folds, columns (X)));
+  if (isfield (s, "validation"))  # a bad fold count is bad input: named before any training
+    dlfp.check_folds (s.validation.folds, columns (X));
   endif
   Y = dlfp.labels_to_targets (labels, out_act, s.layers(end));
   [params0, rng] = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));

@@ -13,7 +13,7 @@ function [u, rng] = rng_uniform (rng, n)
     u = zeros (1, 0);
     return;
   endif
-  x = dlfp.mulmod (rng, dlfp.multiplier_powers (n));  # (1, n)
+  x = dlfp.internal.mulmod (rng, dlfp.internal.multiplier_powers (n));  # (1, n)
   u = x / 2147483647;
   rng = x(end);
 endfunction

@@ -8,10 +8,11 @@
 ## @var{scenario} is a scenario file, a checked scenario (@code{dlfp.read_scenario}) or a
 ## prepared one (@code{dlfp.prepare_scenario}, a struct with params0), which is trained
 ## without reading anything again. @var{verbose} (default false) prints the cost at each
-## recorded epoch and the accuracies. @var{result} is a struct with fields name,
-## initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy and, with a
-## test set, test_accuracy. (A validation field is checked, and its fold count against the
-## data, but the folds are not trained here: Python's cross_validate has no Octave twin yet.)
+## recorded epoch and the accuracies, and with validation the folds' lines. @var{result} is
+## a struct with fields name, initial_params, final_params, loss_curve (rows [epoch, cost]),
+## train_accuracy, with a test set test_accuracy, and with a validation field
+## cross_validation (@code{dlfp.cross_validate}'s struct, its test indices 0-based), worked
+## out after the full-data run and its accuracy line.
 ## @end deftypefn
 
 function result = run_scenario (scenario, verbose = false)
@@ -22,19 +23,23 @@ function result = run_scenario (scenario, verbose = false)
   endif
   s = p.scenario;
   [params, curve] = dlfp.train (p.X, p.Y, p.params0, s.activations, s, p.rng, verbose);
+  acts = s.activations;
   result = struct ("name", s.name, "initial_params", p.params0, "final_params", params,
                    "loss_curve", curve,
-                   "train_accuracy", dlfp.accuracy (dlfp.predict (p.X, params, s.activations),
-                                                    p.labels));
+                   "train_accuracy",
+                   dlfp.accuracy (dlfp.predict_labels (p.X, params, acts), p.labels));
   line = sprintf ("%s: train accuracy %.4f", s.name, result.train_accuracy);
   if (! isempty (p.X_test))
-    result.test_accuracy = dlfp.accuracy (dlfp.predict (p.X_test, params, s.activations),
+    result.test_accuracy = dlfp.accuracy (dlfp.predict_labels (p.X_test, params, acts),
                                           p.labels_test);
     line = sprintf ("%s, test accuracy %.4f", line, result.test_accuracy);
   endif
   if (verbose)
     printf ("%s\n", line);
     fflush (stdout);
+  endif
+  if (isfield (s, "validation"))
+    result.cross_validation = dlfp.cross_validate (p, verbose);
   endif
 endfunction
 
@@ -67,6 +72,12 @@ endfunction
 %!     assert (! isfield (result, "test_accuracy"), name{1});
 %!   else
 %!     assert (result.test_accuracy == exact ("test_accuracy"), [name{1} " test accuracy"]);
+%!   endif
+%!   ## with validation, the folds follow (each fold is compared in cross_validate.m)
+%!   assert (isfield (result, "cross_validation"), isfield (summary, "cross_validation"), name{1});
+%!   if (isfield (summary, "cross_validation"))
+%!     assert (result.cross_validation.mean_test_accuracy == exact ("mean_test_accuracy"),
+%!             [name{1} " mean test accuracy"]);
 %!   endif
 %! endfor
 %!test
@@ -103,7 +114,7 @@ endfunction
 %!   [params, curve] = dlfp.train (p.X, p.Y, p.params0, p.scenario.activations, p.scenario, p.rng);
 %!   assert (result.final_params, params);
 %!   assert (result.loss_curve, curve);
-%!   assert (result.train_accuracy, mean ((dlfp.predict (p.X, params, {"tanh", "sigmoid"})) == p.labels));
+%!   assert (result.train_accuracy, mean ((dlfp.predict_labels (p.X, params, {"tanh", "sigmoid"})) == p.labels));
 %!   ## a checked scenario, too
 %!   result2 = dlfp.run_scenario (p.scenario);
 %!   assert (result2, result);
@@ -135,6 +146,34 @@ endfunction
 %!   assert (fieldnames (result), {"name"; "initial_params"; "final_params"; "loss_curve";
 %!                                 "train_accuracy"; "test_accuracy"});
 %!   assert (regexp (out, 'idx: train accuracy \d\.\d{4}, test accuracy \d\.\d{4}\n$', "once") > 0);
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect
+%!test
+%! ## with validation: the full-data run and its line, then the folds' lines; the result
+%! ## carries the folds last, and its JSON holds every example once, 0-based
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   f = fullfile (d, "s.json");
+%!   fid = fopen (f, "w");
+%!   fputs (fid, '{"name": "cv", "data": {"generator": "circles", "n_per_class": 30}, "layers": [2, 4, 1], "activations": ["tanh", "sigmoid"], "init": "xavier", "learning_rate": 0.5, "epochs": 60, "record_every": 20, "validation": {"folds": 4, "seed": 3}}');
+%!   fclose (fid);
+%!   out = evalc ("result = dlfp.run_scenario (f, true);");
+%!   assert (fieldnames (result)', {"name", "initial_params", "final_params", "loss_curve", ...
+%!                                  "train_accuracy", "cross_validation"});
+%!   p = dlfp.prepare_scenario (f);
+%!   assert (result.cross_validation, dlfp.cross_validate (p));
+%!   lines = strsplit (out(1:end - 1), "\n");
+%!   assert (numel (lines), 4 + 1 + 4 + 1);  # epochs 0, 20, 40, 59; accuracy; 4 folds; mean
+%!   assert (lines{5}, sprintf ("cv: train accuracy %.4f", result.train_accuracy));
+%!   assert (strncmp (lines{6}, "fold 1: train accuracy ", 23));
+%!   assert (strncmp (lines{10}, "cross-validation: mean test accuracy ", 37));
+%!   dlfp.write_result (result, fullfile (d, "r.json"));
+%!   cv = jsondecode (fileread (fullfile (d, "r.json"))).cross_validation;
+%!   assert (sort (vertcat (cv.folds.test_index))', 0:59);
+%!   assert (fieldnames (cv), {"folds"; "mean_test_accuracy"; "std_test_accuracy"});
 %! unwind_protect_cleanup
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");

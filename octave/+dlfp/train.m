@@ -13,6 +13,9 @@
 ## before its update) weighted by batch size. Random draws (shuffles, then each batch's
 ## dropout masks) continue the stream @var{rng}, whose state comes back. @var{verbose}
 ## (default false) prints each recorded cost. The @var{params} passed in are not changed.
+## A run that diverges stops at the first epoch whose cost or any parameter is NaN or Inf
+## (checked every epoch, by @code{dlfp.internal.check_divergence}), with @code{dlfp: train:
+## diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}.
 ## @end deftypefn
 
 function [params, loss_curve, rng] = train (X, Y, params, activations, settings, rng,
@@ -62,13 +65,16 @@ function [params, loss_curve, rng] = train (X, Y, params, activations, settings,
       t += 1;
       [params, state] = update (params, grads, state, lr, settings, t);
     endfor
+    cost = [];  # not recorded: check_divergence works out J itself if it must
     if (record)
       r += 1;
       loss_curve(r, :) = [e, total / m];
-      if (verbose)
-        printf ("epoch %d: cost %.6f\n", e, loss_curve(r, 2));
-        fflush (stdout);
-      endif
+      cost = loss_curve(r, 2);
+    endif
+    dlfp.internal.check_divergence (e, cost, params, X, Y, activations, lambd, lr);
+    if (record && verbose)
+      printf ("epoch %d: cost %.6f\n", e, cost);
+      fflush (stdout);
     endif
   endfor
   loss_curve = loss_curve(1:r, :);  # no rows at all when epochs is 0, as in Python
@@ -163,3 +169,43 @@ endfunction
 %! s = gd;
 %! s.optimizer = "x";
 %! dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, s, 1);
+%!shared diverging
+%! ## relu is unbounded: at this rate the weights overflow to inf, and then NaN follows
+%! diverging = ['{"name": "cv", "data": {"generator": "circles", "n_per_class": 30}, ' ...
+%!              '"layers": [2, 4, 1], "activations": ["relu", "sigmoid"], "init": "xavier", ' ...
+%!              '"learning_rate": 1e300, "epochs": 50, "record_every": %d}'];
+%!test
+%! ## a diverging run stops at the first epoch with a NaN cost, recorded or not, and names it
+%! for record_every = [25, 1000]
+%!   p = dlfp.prepare_scenario (dlfp.check_scenario (dlfp.internal.parse_json (sprintf (diverging, record_every))));
+%!   try
+%!     out = evalc ("dlfp.train (p.X, p.Y, p.params0, p.scenario.activations, p.scenario, p.rng, true);");
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, "dlfp: train: diverged at epoch 1 (cost nan): try a smaller learning_rate (now 1e+300)");
+%!     assert (err.identifier, "dlfp:data");
+%!   end_try_catch
+%! endfor
+%!testif ; isfile (fullfile (dlfp.internal.repo_root (), "octave", "dlfp_run.m"))
+%! ## the runner: exit status 2, that one line on stderr, nothing else, no result file
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   f = fullfile (d, "s.json");
+%!   fid = fopen (f, "w");
+%!   fprintf (fid, diverging, 25);
+%!   fclose (fid);
+%!   runner = fullfile (dlfp.internal.repo_root (), "octave", "dlfp_run.m");
+%!   [status, out] = system (sprintf ("octave-cli --no-gui --quiet --no-history '%s' '%s' --out '%s' 2>'%s'",
+%!                                    runner, f, fullfile (d, "r.json"), fullfile (d, "err.txt")));
+%!   assert (status, 2);
+%!   assert (fileread (fullfile (d, "err.txt")), "dlfp: train: diverged at epoch 1 (cost nan): try a smaller learning_rate (now 1e+300)\n");
+%!   ## epoch 0 was recorded before the weights blew up: J of the initial weights
+%!   p = dlfp.prepare_scenario (f);
+%!   [~, caches] = dlfp.forward_propagation (p.X, p.params0, p.scenario.activations);
+%!   assert (out, sprintf ("epoch 0: cost %.6f\n", dlfp.compute_cost (caches{end}.Z, p.Y, "sigmoid")));
+%!   assert (! isfile (fullfile (d, "r.json")));
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect

@@ -6,10 +6,13 @@
 ## written beside @var{path} and renamed over it, with the mode the umask gives a new file.
 ## Every number is written with %.17g, which reads back to the same double. The keys are
 ## name, initial_params, final_params, loss_curve, train_accuracy and, when the result has
-## one, test_accuracy. Errors, in this order, each leaving nothing behind: @code{dlfp:
-## write_result: the result holds NaN or Inf, which JSON cannot carry}, those of
-## @code{dlfp.check_result_path}, and @code{dlfp: write_result: cannot write <path>:
-## <detail>} when the system refuses the write.
+## them, test_accuracy and cross_validation (@{"folds": [@{"test_index": [0, 1, @dots{}],
+## "train_accuracy": a, "test_accuracy": b, "final_cost": c@}, @dots{}],
+## "mean_test_accuracy": @dots{}, "std_test_accuracy": @dots{}@}, test indices 0-based).
+## Errors, in this order, each leaving nothing behind: @code{dlfp: write_result: the result
+## holds NaN or Inf, which JSON cannot carry}, those of @code{dlfp.check_result_path}, and
+## @code{dlfp: write_result: cannot write <path>: <detail>} when the system refuses the
+## write.
 ## @end deftypefn
 
 function write_result (result, path)
@@ -21,11 +24,17 @@ function write_result (result, path)
     numbers{end + 1} = result.test_accuracy;
     accuracies{end + 1} = "test_accuracy";
   endif
+  items = cellfun (@(k) sprintf (",\n \"%s\": %.17g", k, result.(k)), accuracies,
+                   "UniformOutput", false);
+  if (isfield (result, "cross_validation"))
+    cv = result.cross_validation;
+    numbers = [numbers; {[cv.folds.train_accuracy, cv.folds.test_accuracy, ...
+                          cv.folds.final_cost, cv.mean_test_accuracy, cv.std_test_accuracy]}];
+    items{end + 1} = [",\n \"cross_validation\": " cv_json(cv)];
+  endif
   if (! all (cellfun (@(x) all (isfinite (x(:))), numbers)))
     dlfp.internal.fail ("data", fn, "the result holds NaN or Inf, which JSON cannot carry");
   endif
-  items = cellfun (@(k) sprintf (",\n \"%s\": %.17g", k, result.(k)), accuracies,
-                   "UniformOutput", false);
   text = sprintf ("{\n \"name\": %s,\n \"initial_params\": %s,\n \"final_params\": %s,\n \"loss_curve\": %s%s\n}\n",
                   dlfp.internal.json_string (result.name),
                   params_json (result.initial_params), params_json (result.final_params),
@@ -67,6 +76,25 @@ endfunction
 function cannot_write (path, detail)
   ## an OS failure after the checks passed (a full disk, a read-only file system, ...)
   dlfp.internal.fail ("file", "write_result", sprintf ("cannot write %s: %s", path, detail));
+endfunction
+
+function text = cv_json (cv)
+  ## {"folds": [{"test_index": [0, 1, ...], "train_accuracy": a, "test_accuracy": b,
+  ## "final_cost": c}, ...], "mean_test_accuracy": ..., "std_test_accuracy": ...}, as
+  ## Python's json holds cross_validate's dict (0-based indices print as integers in %.17g)
+  fold = @(f) sprintf (["   {\"test_index\": [%s], \"train_accuracy\": %.17g, " ...
+                        "\"test_accuracy\": %.17g, \"final_cost\": %.17g}"],
+                       list_of (f.test_index),
+                       f.train_accuracy, f.test_accuracy, f.final_cost);
+  folds = arrayfun (fold, cv.folds, "UniformOutput", false);
+  text = sprintf (["{\n  \"folds\": [\n%s\n  ],\n  \"mean_test_accuracy\": %.17g,\n" ...
+                   "  \"std_test_accuracy\": %.17g\n }"],
+                  strjoin (folds, ",\n"), cv.mean_test_accuracy, cv.std_test_accuracy);
+endfunction
+
+function text = list_of (x)
+  text = sprintf ("%.17g, ", x);
+  text = text(1:end - 2 * ! isempty (x));  # "1, 2, 3"; "" for no numbers
 endfunction
 
 function text = params_json (params)
@@ -162,4 +190,41 @@ endfunction
 %! unwind_protect_cleanup
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
+%! end_unwind_protect
+%!test
+%! ## the cross_validation block, as Python's json holds cross_validate's dict
+%! folds = struct ("test_index", {[0, 2, 5], [1, 3, 4]}, "train_accuracy", {1, 2/3},
+%!                 "test_accuracy", {1/3, 1}, "final_cost", {0.1, 1e-300});
+%! result = struct ("name", "cv", "initial_params", struct ("W1", 1, "b1", 0),
+%!                  "final_params", struct ("W1", 2, "b1", 0), "loss_curve", [0, 1],
+%!                  "train_accuracy", 1);
+%! result.cross_validation = struct ("folds", folds, "mean_test_accuracy", 2/3,
+%!                                   "std_test_accuracy", 1/3);
+%! f = [tempname() ".json"];
+%! unwind_protect
+%!   dlfp.write_result (result, f);
+%!   text = fileread (f);
+%!   assert (! isempty (strfind (text, '{"test_index": [0, 2, 5], "train_accuracy": 1, "test_accuracy": 0.33333333333333331, "final_cost": 0.10000000000000001}')));
+%!   back = jsondecode (text);
+%!   assert (fieldnames (back){end}, "cross_validation");
+%!   cv = back.cross_validation;
+%!   assert (fieldnames (cv), {"folds"; "mean_test_accuracy"; "std_test_accuracy"});
+%!   assert ([cv.mean_test_accuracy, cv.std_test_accuracy], [2/3, 1/3]);
+%!   assert ({cv.folds.test_index}, {[0; 2; 5], [1; 3; 4]});  # jsondecode makes columns
+%!   assert ([cv.folds.final_cost], [0.1, 1e-300]);
+%!   assert ([cv.folds.train_accuracy; cv.folds.test_accuracy], [1, 2/3; 1/3, 1]);
+%!   ## NaN in a fold is refused like any other
+%!   result.cross_validation.folds(2).final_cost = NaN;
+%!   unlink (f);
+%!   try
+%!     dlfp.write_result (result, f);
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, "dlfp: write_result: the result holds NaN or Inf, which JSON cannot carry");
+%!   end_try_catch
+%!   assert (! isfile (f));
+%! unwind_protect_cleanup
+%!   if (isfile (f))
+%!     unlink (f);
+%!   endif
 %! end_unwind_protect

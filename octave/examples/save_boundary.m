@@ -2,8 +2,8 @@
 ## @deftypefn {} {} save_boundary (@var{result}, @var{path_scenario}, @var{file})
 ## The decision regions the trained network draws over its 2-D data.
 ##
-## predict runs over a 200 x 200 grid padded by 0.25 around the data; the regions are
-## filled contours, one band per class, and the training points sit on top, colored by
+## predict_labels runs over a 200 x 200 grid padded by 0.25 around the data; the regions
+## are filled contours, one band per class, and the training points sit on top, colored by
 ## label. gnuplot draws no transparency, so the fill takes viridis mixed 35 : 65 with
 ## white, the color of Python's alpha 0.35 over a white figure. Saved as
 ## examples/out/octave/FILE; the twin of Python's common.save_boundary.
@@ -15,7 +15,7 @@ function save_boundary (result, path_scenario, file)
   g0 = linspace (min (X(1, :)) - 0.25, max (X(1, :)) + 0.25, 200);
   g1 = linspace (min (X(2, :)) - 0.25, max (X(2, :)) + 0.25, 200);
   [G0, G1] = meshgrid (g0, g1);  # (200, 200)
-  pred = reshape (dlfp.predict ([G0(:)'; G1(:)'], result.final_params, s.activations),
+  pred = reshape (dlfp.predict_labels ([G0(:)'; G1(:)'], result.final_params, s.activations),
                   size (G0));
   K = max (2, s.layers(end));  # a sigmoid output still has two classes
   colors = viridis (K);  # (K, 3), class k in row k + 1

@@ -22,8 +22,8 @@ function x = modulo (x)
   x = x - floor (x / m) * m;
 endfunction
 
-%!assert (dlfp.mulmod (48271, 1), 48271)
-%!assert (dlfp.mulmod (48271, 48271), 182605794)  # 2330089441 - 2147483647
-%!assert (dlfp.mulmod (2147483646, 2147483646), 1)  # (-1)^2 mod m
-%!assert (dlfp.mulmod (2, [3 2147483647]), [6 0])
-%!assert (dlfp.mulmod ([2; 3], 5), [10; 15])
+%!assert (dlfp.internal.mulmod (48271, 1), 48271)
+%!assert (dlfp.internal.mulmod (48271, 48271), 182605794)  # 2330089441 - 2147483647
+%!assert (dlfp.internal.mulmod (2147483646, 2147483646), 1)  # (-1)^2 mod m
+%!assert (dlfp.internal.mulmod (2, [3 2147483647]), [6 0])
+%!assert (dlfp.internal.mulmod ([2; 3], 5), [10; 15])

@@ -9,15 +9,15 @@ function p = multiplier_powers (n)
   p = 48271;
   while (numel (p) < n)
     ## a^(k + len) = a^k * a^len: doubling keeps this O(n) with O(log n) vector steps
-    p = [p, dlfp.mulmod(p, p(end))];
+    p = [p, dlfp.internal.mulmod(p, p(end))];
   endwhile
   p = p(1:max (n, 0));
 endfunction
 
-%!assert (dlfp.multiplier_powers (3), [48271, 182605794, 1291394886])
+%!assert (dlfp.internal.multiplier_powers (3), [48271, 182605794, 1291394886])
 %!test
 %! ## Park and Miller (1993): from x_0 = 1, x_10000 = 399268537 with multiplier 48271.
-%! p = dlfp.multiplier_powers (10000);
+%! p = dlfp.internal.multiplier_powers (10000);
 %! assert (size (p), [1, 10000]);
 %! assert (p(end), 399268537);
-%!assert (size (dlfp.multiplier_powers (0)), [1, 0])
+%!assert (size (dlfp.internal.multiplier_powers (0)), [1, 0])

@@ -7,4 +7,4 @@ function s = scale_he (n_prev)
   s = sqrt (2 / n_prev);
 endfunction
 
-%!assert (dlfp.scale_he (8), 0.5)
+%!assert (dlfp.internal.scale_he (8), 0.5)

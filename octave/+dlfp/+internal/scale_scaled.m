@@ -7,4 +7,4 @@ function s = scale_scaled (n_prev)
   s = 0.01;
 endfunction
 
-%!assert (dlfp.scale_scaled (30), 0.01)
+%!assert (dlfp.internal.scale_scaled (30), 0.01)

@@ -7,4 +7,4 @@ function s = scale_xavier (n_prev)
   s = sqrt (1 / n_prev);
 endfunction
 
-%!assert (dlfp.scale_xavier (4), 0.5)
+%!assert (dlfp.internal.scale_xavier (4), 0.5)

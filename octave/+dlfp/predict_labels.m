@@ -1,11 +1,12 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{y_hat} =} predict (@var{X}, @var{params}, @var{activations})
+## @deftypefn {} {@var{y_hat} =} predict_labels (@var{X}, @var{params}, @var{activations})
 ## y_hat = (A_L > 0.5) for a sigmoid output ; y_hat = argmax_k A_L(k, :) - 1 for softmax.
 ##
-## Returns a 1 x m row of labels 0 .. K-1 (0/1 for sigmoid), as doubles.
+## Returns a 1 x m row of labels 0 .. K-1 (0/1 for sigmoid), as doubles. (network.py's
+## @code{predict_labels}; @code{dlfp.dlfp_predict} predicts a fitted model's own labels.)
 ## @end deftypefn
 
-function y_hat = predict (X, params, activations)
+function y_hat = predict_labels (X, params, activations)
   AL = dlfp.forward_propagation (X, params, activations);
   if (strcmp (activations{end}, "sigmoid"))
     y_hat = double (AL(1, :) > 0.5);
@@ -17,7 +18,7 @@ endfunction
 
 %!test
 %! p = struct ("W1", [1, -1], "b1", 0);
-%! assert (dlfp.predict ([2, 0, 1; 1, 1, 1], p, {"sigmoid"}), [1, 0, 0]);
+%! assert (dlfp.predict_labels ([2, 0, 1; 1, 1, 1], p, {"sigmoid"}), [1, 0, 0]);
 %!test
 %! p = struct ("W1", eye (3), "b1", zeros (3, 1));
-%! assert (dlfp.predict ([1, 0, 5; 0, 2, 5; 0, 1, 0], p, {"softmax"}), [0, 1, 0]);
+%! assert (dlfp.predict_labels ([1, 0, 5; 0, 2, 5; 0, 1, 0], p, {"softmax"}), [0, 1, 0]);

@@ -1,0 +1,60 @@
+## -*- texinfo -*-
+## @deftypefn  {} {@var{labels} =} dlfp_predict (@var{model}, @var{newdata})
+## @deftypefnx {} {@var{probs} =} dlfp_predict (@var{model}, @var{newdata}, "prob")
+## y_hat = classes(argmax_k P(k | x)), P = [1 - a, a] for a sigmoid output, else A_L': predict.
+##
+## The Octave twin of Python's @code{DLFPClassifier.predict} and @code{predict_proba} (and
+## R's @code{predict} method for a dlfp_model). @var{model} comes from
+## @code{dlfp.dlfp_fit}; @var{newdata} is n x n_features, one example per row. With "class"
+## (the default) @var{labels} is an n x 1 column of the model's own labels (numbers, or a
+## cell of strings); for two classes that is the second when a > 1 - a, as
+## @code{dlfp.predict_labels}' a > 0.5 says. With "prob", @var{probs} is n x K, column k the
+## probability of class k of @var{model}.classes.
+## @end deftypefn
+
+function out = dlfp_predict (model, newdata, type = "class")
+  fn = "dlfp_predict";
+  if (! (ischar (type) && any (strcmp (type, {"class", "prob"}))))
+    dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)",
+                                             dlfp.internal.py_repr (type)));
+  endif
+  n_features = columns (model.params.W1);
+  if (! (isnumeric (newdata) && ismatrix (newdata) && columns (newdata) == n_features))
+    dlfp.internal.fail ("data", fn,
+                        sprintf ("newdata must have %d columns, one per feature", n_features));
+  endif
+  AL = dlfp.forward_propagation (double (newdata)', model.params, model.activations);
+  if (numel (model.classes) == 2)
+    probs = [1 - AL(1, :); AL(1, :)]';  # (n, 2)
+  else
+    probs = AL';  # (n, K)
+  endif
+  if (strcmp (type, "prob"))
+    out = probs;
+  else
+    [~, k] = max (probs, [], 2);  # the first of equal maxima, as numpy's argmax
+    out = model.classes(k);
+    out = out(:);  # (n, 1), even for a single example
+  endif
+endfunction
+
+%!shared model
+%! ## a hand-made model: one sigmoid unit on x_1 - x_2, its classes "no" and "yes"
+%! model = struct ("params", struct ("W1", [1, -1], "b1", 0), "classes", {{"no"; "yes"}},
+%!                 "activations", {{"sigmoid"}}, "loss_curve", 0);
+%!test
+%! x = [2, 1; 0, 1; 1, 1];
+%! a = 1 ./ (1 + exp (-[1; -1; 0]));
+%! assert (dlfp.dlfp_predict (model, x, "prob"), [1 - a, a], 1e-15);
+%! assert (dlfp.dlfp_predict (model, x), {"yes"; "no"; "no"});  # a = 0.5 is "no": a > 1 - a
+%! assert (dlfp.dlfp_predict (model, x, "class"), {"yes"; "no"; "no"});
+%!test
+%! ## softmax over three classes labelled 10, 20, 30
+%! m = struct ("params", struct ("W1", eye (3), "b1", zeros (3, 1)), "classes", [10; 20; 30],
+%!             "activations", {{"softmax"}}, "loss_curve", 0);
+%! assert (dlfp.dlfp_predict (m, [1, 0, 0; 0, 2, 1; 0, 0, 5]), [10; 20; 30]);
+%! assert (sum (dlfp.dlfp_predict (m, [1, 0, 0; 0, 2, 1], "prob"), 2), [1; 1], 1e-15);
+%!error <^dlfp: dlfp_predict: unknown type 'label' \(known: class, prob\)$>
+%! dlfp.dlfp_predict (model, [1, 2], "label");
+%!error <^dlfp: dlfp_predict: newdata must have 2 columns, one per feature$>
+%! dlfp.dlfp_predict (model, [1, 2, 3]);
