@@ -23,16 +23,18 @@ def run_example(lang, name):
     return [ln for ln in lines if not ln.startswith("saved ")], saved
 
 
-@pytest.mark.parametrize("name", ["xor", "ch2_one_hidden_layer", "ch8_gradient_check"])
+@pytest.mark.parametrize("name", ["xor", "ch2_one_hidden_layer", "ch8_gradient_check",
+                                  "model_selection"])
 def test_examples_agree_across_languages(name):
     for lang in ("r", "octave"):
         require_language(lang)
     printed = {}
     for lang in COMMANDS:
         printed[lang], saved = run_example(lang, name)
-        figures = 0 if name.startswith("ch8") else 2
+        figures = 0 if name.startswith(("ch8", "model_selection")) else 2
         assert len(saved) == figures and all(os.path.getsize(p) > 1000 for p in saved), saved
         assert all(f"/examples/out/{lang}/" in p for p in saved)
-    assert any("train accuracy" in ln or "gradient check" in ln for ln in printed["python"])
+    assert any("train accuracy" in ln or "gradient check" in ln or "paired t-test" in ln
+               for ln in printed["python"])
     assert printed["r"] == printed["python"]
     assert printed["octave"] == printed["python"]
