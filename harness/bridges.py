@@ -64,8 +64,11 @@ class PythonBridge:
     def gradient_check(self, X, Y, params, activations, lambd=0.0):
         return self._call("gradient_check", X, Y, params, list(activations), lambd)
 
-    def run_scenario(self, path):
-        return self._call("run_scenario", str(path))
+    def run_scenario(self, path, epochs=None):
+        if epochs is None:
+            return self._call("run_scenario", str(path))
+        s = self._call("read_scenario", str(path))
+        return self._call("run_scenario", dict(s, epochs=int(epochs), record_every=1))
 
     def validate_fold(self, path, fold):
         return self._call("validate_fold", self._call("prepare_scenario", str(path)), int(fold))
@@ -103,8 +106,12 @@ class RBridge:
         self.env = ro.r("new.env()")
         for f in sorted((R_DIR / "R").glob("*.R")):
             ro.r["sys.source"](str(f), envir=self.env)
+        # calls made of several dlfp calls, so that the data stay in R
         ro.r["eval"](ro.r["parse"](text="harness_validate_fold <- function(path, fold) "
-                                   "validate_fold(prepare_scenario(path), fold)"),
+                                   "validate_fold(prepare_scenario(path), fold)\n"
+                                   "harness_run_epochs <- function(path, epochs) { "
+                                   "s <- read_scenario(path); s$epochs <- epochs; "
+                                   "s$record_every <- 1; run_scenario(s) }"),
                      envir=self.env)
 
     def version(self):
@@ -145,8 +152,10 @@ class RBridge:
         return _plain(self._call("gradient_check", np.asarray(X, float), np.asarray(Y, float),
                                  self._list(params), acts, float(lambd)))
 
-    def run_scenario(self, path):
-        return _result(_plain(self._call("run_scenario", str(path))))
+    def run_scenario(self, path, epochs=None):
+        if epochs is None:
+            return _result(_plain(self._call("run_scenario", str(path))))
+        return _result(_plain(self._call("harness_run_epochs", str(path), float(epochs))))
 
     def validate_fold(self, path, fold):
         # prepared in R and used there: the data never cross the bridge
@@ -212,8 +221,16 @@ class OctaveBridge:
         return _plain(self._call("gradient_check", np.asarray(X, float), np.asarray(Y, float),
                                  params, list(activations), float(lambd)))
 
-    def run_scenario(self, path):
-        return _result(_plain(self._call("run_scenario", str(path))))
+    def run_scenario(self, path, epochs=None):
+        if epochs is None:
+            return _result(_plain(self._call("run_scenario", str(path))))
+        try:  # the scenario read and changed in Octave: no copy of its file
+            return _result(_plain(self.oc.feval("harness_run_epochs", str(path),
+                                                float(epochs))))
+        except self.Oct2PyError as e:
+            if "died" in str(e).lower():
+                raise LanguageDied(f"Octave died: {str(e).strip()}") from None
+            raise LanguageError(_octave_message(e)) from None
 
     def validate_fold(self, path, fold):
         try:  # prepared in Octave and used there: the data never cross the bridge

@@ -205,3 +205,15 @@ def test_gradcheck_passes_in_every_language_and_flags_a_bad_gradient(tmp_path, m
     monkeypatch.setattr(gc, "backward_propagation",
                         lambda *a: {k: v * (1.01 if k == "dW1" else 1) for k, v in real(*a).items()})
     assert not gradcheck.run(paths[:1], langs=["python"], examples=16, log=lambda s: None)
+
+
+@pytest.mark.parametrize("lang", ["python"] + OTHERS)
+def test_a_language_runs_a_scenario_with_other_epochs_without_a_copy(workers, lang):
+    # what the benchmark times: the epochs set in the language's own checked scenario
+    w = workers(lang) if lang != "python" else Worker("python", timeout=120)
+    try:
+        r = w.call("run_scenario", str(ROOT / "fixtures/scenarios/deep_xor.json"), 2)
+    finally:
+        if lang == "python":
+            w.close()
+    assert np.asarray(r["loss_curve"]).reshape(-1, 2)[:, 0].tolist() == [0.0, 1.0]
