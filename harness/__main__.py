@@ -1,7 +1,8 @@
 """python -m harness: cross-check dlfp's Python, R and Octave twins, or rewrite the fixtures."""
 import argparse
-import os
 import sys
+
+import dlfp
 
 from .bridges import LANGUAGES
 from .paths import default_scenarios
@@ -24,20 +25,6 @@ def _add_suite_arguments(parser, timeout_help):
                         help="comma-separated languages (default: python,r,octave)")
     parser.add_argument("--timeout", type=float, default=600.0,
                         help=f"{timeout_help} (default 600)")
-
-
-def _output_problem(path):
-    """Why a file cannot be written at path (checked before a long run), or None."""
-    if path is None:
-        return None
-    if os.path.isdir(path):
-        return f"{path} is a folder"
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        return f"no such folder: {folder}"
-    if not os.access(folder, os.W_OK | os.X_OK):
-        return f"cannot write in {folder}"
-    return None
 
 
 def main(argv=None):
@@ -109,10 +96,11 @@ def main(argv=None):
         from .crosscheck import run
 
         paths = args.scenarios or default_scenarios()  # a missing one fails on its own row
-        for option in ("report",):
-            problem = _output_problem(getattr(args, option))
-            if problem:
-                print(f"harness: --{option}: {problem}", file=sys.stderr)
+        if args.report is not None:  # checked before the run, as the runners check --out
+            try:
+                dlfp.check_result_path(args.report)
+            except dlfp.DlfpError as e:
+                print(f"harness: --report: {str(e).split(': ', 2)[2]}", file=sys.stderr)
                 return 2
         log = print
         if args.quiet:

@@ -188,15 +188,18 @@ class OctaveBridge:
     def version(self):
         return "Octave " + str(self.oc.feval("version"))
 
-    def _call(self, fn, *args, nout=1):
+    def _feval(self, name, *args, nout=1):
         try:
-            return self.oc.feval("harness_call", fn, *args, nout=nout)
+            return self.oc.feval(name, *args, nout=nout)
         except self.Oct2PyError as e:
             # oct2py restarts a dead Octave on the next call, but without this session's paths:
             # a death ends the bridge, and the worker starts a fully set-up one
             if "died" in str(e).lower():
                 raise LanguageDied(f"Octave died: {str(e).strip()}") from None
             raise LanguageError(_octave_message(e)) from None
+
+    def _call(self, fn, *args, nout=1):
+        return self._feval("harness_call", fn, *args, nout=nout)
 
     def rng_uniform(self, seed, n):
         return _flat(self._call("rng_uniform", self._call("rng_create", float(seed)), float(n)))
@@ -224,21 +227,12 @@ class OctaveBridge:
     def run_scenario(self, path, epochs=None):
         if epochs is None:
             return _result(_plain(self._call("run_scenario", str(path))))
-        try:  # the scenario read and changed in Octave: no copy of its file
-            return _result(_plain(self.oc.feval("harness_run_epochs", str(path),
-                                                float(epochs))))
-        except self.Oct2PyError as e:
-            if "died" in str(e).lower():
-                raise LanguageDied(f"Octave died: {str(e).strip()}") from None
-            raise LanguageError(_octave_message(e)) from None
+        # the scenario read and changed in Octave: no copy of its file
+        return _result(_plain(self._feval("harness_run_epochs", str(path), float(epochs))))
 
     def validate_fold(self, path, fold):
-        try:  # prepared in Octave and used there: the data never cross the bridge
-            return _plain(self.oc.feval("harness_validate_fold", str(path), float(fold)))
-        except self.Oct2PyError as e:
-            if "died" in str(e).lower():
-                raise LanguageDied(f"Octave died: {str(e).strip()}") from None
-            raise LanguageError(_octave_message(e)) from None
+        # prepared in Octave and used there: the data never cross the bridge
+        return _plain(self._feval("harness_validate_fold", str(path), float(fold)))
 
 
 BRIDGES = {"python": PythonBridge, "r": RBridge, "octave": OctaveBridge}

@@ -2,6 +2,8 @@
 import json
 from pathlib import Path
 
+import dlfp
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_DIR = ROOT / "python"
 R_DIR = ROOT / "r"
@@ -22,15 +24,23 @@ DATA_FILE_FIELDS = ("csv", "test_csv", "idx_images", "idx_labels", "test_idx_ima
                     "test_idx_labels")
 
 
+def absolute_scenario(path):
+    """The scenario file's fields (read as dlfp reads them) with its data paths made absolute,
+    so that it reads the same files from any folder."""
+    path = Path(path)
+    s = dlfp.read_json(str(path), "read_scenario")
+    data = s.get("data") if isinstance(s, dict) else None
+    for key in DATA_FILE_FIELDS:
+        if isinstance(data, dict) and isinstance(data.get(key), str):
+            data[key] = str((path.parent / data[key]).resolve())
+    return s
+
+
 def copy_scenario(path, out, epochs=None, record_every=None, data=None):
     """Write scenario path to out with its data paths made absolute (so the copy reads the same
     files from any folder), optionally with fewer epochs, another record_every and more data
     fields. Returns out."""
-    path = Path(path)
-    s = json.loads(path.read_text())
-    for key in DATA_FILE_FIELDS:
-        if key in s["data"]:
-            s["data"][key] = str((path.parent / s["data"][key]).resolve())
+    s = absolute_scenario(path)
     if epochs is not None:
         s["epochs"] = epochs
     if record_every is not None:

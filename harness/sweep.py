@@ -23,7 +23,7 @@ from dlfp.result import write_atomic
 
 from .bridges import LANGUAGES, LanguageError
 from .compare import TOLERANCES
-from .paths import DATA_FILE_FIELDS
+from .paths import absolute_scenario
 from .worker import LanguageFailure, Worker
 
 SWEEP_FIELDS = {"name", "scenario", "search", "trials", "seed", "folds", "space", "languages"}
@@ -126,11 +126,12 @@ def _plain(v):
 def trial_scenarios(sweep, trials, folder):
     """Write each trial's scenario (data paths absolute) under folder/scenarios; returns
     [(path, None)] or [(None, message)] for a trial the scenario rules reject."""
-    base = dlfp.read_json(sweep["scenario"], "sweep")
-    base_dir = os.path.dirname(sweep["scenario"])
-    for key in DATA_FILE_FIELDS:
-        if key in base.get("data", {}):
-            base["data"][key] = os.path.join(base_dir, base["data"][key])
+    try:
+        base = absolute_scenario(sweep["scenario"])
+    except dlfp.DlfpError as e:
+        raise SweepError(str(e)) from None
+    if not isinstance(base, dict):
+        raise SweepError(f"dlfp: sweep: {sweep['scenario']}: the top level must be an object")
     os.makedirs(os.path.join(folder, "scenarios"), exist_ok=True)
     out = []
     for i, fields in enumerate(trials):
@@ -254,7 +255,7 @@ def _row(sweep, trials, i, lang, fold, result):
 def _check_same_trials(out, sweep, trials):
     """A resumed sweep must be the same sweep: its trials are stored at the first run."""
     path = os.path.join(out, "trials.json")
-    doc = {"sweep": {k: v for k, v in sweep.items()}, "trials": trials}
+    doc = {"sweep": dict(sweep), "trials": trials}
     if os.path.isfile(path):
         with open(path, encoding="utf-8") as f:
             before = json.load(f)

@@ -4,7 +4,6 @@ import html
 import json
 import os
 
-import numpy as np
 
 from dlfp.result import write_atomic
 

@@ -9,7 +9,6 @@ import sys
 import threading
 import time
 
-import pytest
 
 from conftest import ROOT, require_language
 from harness import crosscheck

@@ -1,7 +1,6 @@
 """Model selection in the Python twin: K-fold cross-validation, divergence that stops, and the
 scikit-learn estimator."""
 import json
-import os
 import warnings
 
 import numpy as np

@@ -22,8 +22,9 @@ PYTHON_ONLY = {"DlfpError"}
 # scikit-learn class) is R's dlfp_fit with S3 methods and Octave's dlfp_fit / dlfp_predict
 ESTIMATOR = {"r": {"dlfp_fit"}, "octave": {"dlfp_fit", "dlfp_predict"}}
 # helpers that do one job in every language, under one name (Octave: dlfp.internal.<name>)
+# (read_csv_matrix, the CSV reader they share, is public in all three: checked with the rest)
 SHARED_HELPERS = ["check_object", "check_name", "integer_phrase", "number_phrase", "in_bounds",
-                  "data_path", "read_idx_pair", "read_csv_matrix", "check_divergence"]
+                  "data_path", "read_idx_pair", "check_divergence"]
 PY_HELPER_MODULES = [importlib.import_module(f"dlfp.{m}") for m in ("schema", "data", "train")]
 
 R_DUMP = r"""

@@ -3,14 +3,14 @@
 ## [X, labels] = rows of the CSV file at path, transposed; the last column is the label.
 ##
 ## The file holds one example per row, comma-separated plain decimal numbers, no header,
-## read strictly by @code{dlfp.internal.read_csv_matrix} (errors name load_data, a row by
+## read strictly by @code{dlfp.read_csv_matrix} (errors name load_data, a row by
 ## its line in the file). @var{X} is n_features x m and @var{labels} 1 x m. A file with no
 ## row, or rows of one column, is @code{dlfp: load_data: malformed CSV in <path>: need at
 ## least one row of features and a label}.
 ## @end deftypefn
 
 function [X, labels] = read_csv_data (path)
-  D = dlfp.internal.read_csv_matrix (path, "load_data");  # (m, n_features + 1)
+  D = dlfp.read_csv_matrix (path, "load_data");  # (m, n_features + 1)
   if (columns (D) < 2)
     dlfp.internal.fail ("data", "load_data", sprintf ("malformed CSV in %s: need at least one row of features and a label", path));
   endif
