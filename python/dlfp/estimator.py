@@ -56,6 +56,8 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
     classes_ : ndarray
     params_ : dict
         W1, b1, ..., WL, bL.
+    activations_ : list of str
+        The network's activations, hidden layers and output.
     loss_curve_ : list of float
         The cost of every epoch.
     n_features_in_ : int
@@ -103,6 +105,7 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
         labels = labels.astype(float)
         fit = _fit_python if self.language == "python" else _fit_bridged
         self.params_, curve = fit(s, np.ascontiguousarray(X.T), labels, self.language)
+        self.activations_ = s["activations"]
         self.loss_curve_ = [float(c) for c in np.asarray(curve).reshape(-1, 2)[:, 1]]
         self.n_iter_ = s["epochs"]
         return self
@@ -111,9 +114,7 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
         """P(class k | x): [1 - p, p] for a sigmoid output, the softmax column otherwise."""
         check_is_fitted(self)
         X = validate_data(self, X, dtype=np.float64, reset=False)
-        acts = [self.activation] * (len(self.params_) // 2 - 1) + \
-            ["sigmoid" if len(self.classes_) == 2 else "softmax"]
-        AL, _ = forward_propagation(X.T, self.params_, acts)  # (n_L, m)
+        AL, _ = forward_propagation(X.T, self.params_, self.activations_)  # (n_L, m)
         return np.column_stack([1.0 - AL[0], AL[0]]) if len(self.classes_) == 2 else AL.T
 
     def predict(self, X):
