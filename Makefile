@@ -5,22 +5,26 @@ PY := .venv/bin/python
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: setup crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark \
+.PHONY: setup setup-torch crosscheck test test-python test-r test-octave fixtures report gradcheck benchmark \
 	octave-pkg test-octave-pkg schema sweep
 
 setup:
 	@bash tools/setup.sh
 
-crosscheck: setup
-	$(PY) -m harness crosscheck --report crosscheck-report.json
+# setup, and PyTorch CPU (requirements-torch.txt): the framework twin and the benchmark's peer
+setup-torch:
+	@bash tools/setup.sh torch
 
-test: setup
+crosscheck: setup-torch
+	$(PY) -m harness crosscheck --oracle torch --report crosscheck-report.json
+
+test: setup-torch
 	Rscript r/run_tests.R
 	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 	bash tools/test_octave_pkg.sh
 	$(PY) -m pytest -q tests
 
-test-python: setup
+test-python: setup-torch
 	$(PY) -m pytest -q tests
 
 test-r: setup
@@ -30,8 +34,8 @@ test-octave: setup
 	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 
 # The cross-check as a self-contained HTML page: report/index.html
-report: setup
-	$(PY) -m harness crosscheck --report crosscheck-report.json --html report
+report: setup-torch
+	$(PY) -m harness crosscheck --oracle torch --report crosscheck-report.json --html report
 
 gradcheck: setup
 	$(PY) -m harness gradcheck

@@ -36,6 +36,10 @@ def main(argv=None):
                         "compares data, forward activations, gradients, loss curves and final "
                         "parameters, prints a table and exits 0 only if all agree.")
     _add_suite_arguments(cc, "seconds a language may take for one call before it is killed")
+    cc.add_argument("--oracle", choices=["torch"],
+                    help="add the framework twin (PyTorch: its own layers, autograd and "
+                    "optimizers) as a further row, its loss curve within 1e-10 of Python's "
+                    "(make crosscheck does; needs make setup-torch)")
     cc.add_argument("--report", help="write the JSON report to this file")
     cc.add_argument("--quiet", action="store_true",
                     help="no progress bar and no per-scenario lines; the table and verdict only")
@@ -108,7 +112,7 @@ def main(argv=None):
                 if not line.endswith(" ..."):
                     print(line)
         ok = run(paths, args.langs, args.timeout, args.report, log=log, html=args.html,
-                 progress=not args.quiet and sys.stderr.isatty())
+                 progress=not args.quiet and sys.stderr.isatty(), oracle=args.oracle)
         return 0 if ok else 1
     if args.command == "report":
         import json

@@ -235,8 +235,33 @@ class OctaveBridge:
         return _plain(self._feval("harness_validate_fold", str(path), float(fold)))
 
 
-BRIDGES = {"python": PythonBridge, "r": RBridge, "octave": OctaveBridge}
-LANGUAGES = list(BRIDGES)
+class TorchBridge:
+    """The framework twin (harness/torch_twin.py): the oracle, not one of dlfp's languages."""
+
+    name = "torch"
+
+    def __init__(self):
+        import torch
+
+        from . import torch_twin
+
+        self.torch = torch
+        self.twin = torch_twin
+
+    def version(self):
+        return f"PyTorch {self.torch.__version__}"
+
+    def run_scenario(self, path):
+        import dlfp
+
+        try:
+            return self.twin.run_scenario(str(path))
+        except dlfp.DlfpError as e:
+            raise LanguageError(str(e)) from None
+
+
+BRIDGES = {"python": PythonBridge, "r": RBridge, "octave": OctaveBridge, "torch": TorchBridge}
+LANGUAGES = ["python", "r", "octave"]  # dlfp's own; torch is the oracle (crosscheck --oracle)
 
 
 def _plain(x):
@@ -282,8 +307,19 @@ def _folds(cv):
             "std_test_accuracy": float(np.asarray(cv["std_test_accuracy"]).ravel()[0])}
 
 
+def _snapshots(snaps):
+    """Snapshots as Python holds them: a list of {"epoch": int, "params": {name: array}}."""
+    if isinstance(snaps, dict):  # one snapshot, or an Octave struct array of fields
+        snaps = [snaps]
+    return [{"epoch": int(np.asarray(sn["epoch"]).ravel()[0]),
+             "params": {k: np.atleast_2d(np.asarray(v, dtype=float))
+                        for k, v in sn["params"].items()}} for sn in snaps]
+
+
 def _result(r):
     r["name"] = r["name"] if isinstance(r["name"], str) else str(r["name"])
+    if "snapshots" in r:
+        r["snapshots"] = _snapshots(r["snapshots"])
     if "cross_validation" in r:
         r["cross_validation"] = _folds(r["cross_validation"])
     r["loss_curve"] = np.asarray(r["loss_curve"], dtype=float).reshape(-1, 2)
@@ -308,7 +344,12 @@ def _octave_message(e):
 
 
 def environment_problem(lang):
-    """Why lang cannot run here (its interpreter is missing), or None."""
+    """Why lang cannot run here (its interpreter or PyTorch is missing), or None."""
+    if lang == "torch":
+        import importlib.util
+
+        return None if importlib.util.find_spec("torch") else \
+            "PyTorch is not installed (run `make setup-torch`)"
     exe = {"python": None, "r": "R", "octave": "octave-cli"}[lang]
     if exe and not any(os.access(os.path.join(p, exe), os.X_OK)
                        for p in os.environ.get("PATH", "").split(os.pathsep)):

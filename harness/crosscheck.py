@@ -18,14 +18,15 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
 from dlfp.result import write_atomic
 
 from .bridges import LANGUAGES, LanguageError, environment_problem
-from .compare import QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
+from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
 from .worker import LanguageFailure, Worker
 
 RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
@@ -34,12 +35,15 @@ RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
 class Crosscheck:
     """Holds the language workers for a run; compare(path) gives one scenario's entry."""
 
-    def __init__(self, langs=LANGUAGES, timeout=600.0, log=print):
+    def __init__(self, langs=LANGUAGES, timeout=600.0, log=print, oracle=None):
         self.langs = [lang for lang in langs if lang != "python"]
+        self.oracle = oracle  # None or "torch": the framework twin as a further column
         self.log = log
-        self.workers = {lang: Worker(lang, timeout=timeout) for lang in ["python"] + self.langs}
+        self.workers = {lang: Worker(lang, timeout=timeout)
+                        for lang in ["python"] + self.langs + ([oracle] if oracle else [])}
         self.problems = {lang: environment_problem(lang) for lang in self.workers}
         self.tick = lambda what: None  # progress: called after each scenario x language
+        self._lock = threading.Lock()  # the languages' threads record into shared entries
 
     def close(self):
         for w in self.workers.values():
@@ -84,13 +88,38 @@ class Crosscheck:
 
     def compare(self, path):
         """One scenario: run it in every language and compare each quantity with Python's."""
-        path = os.path.abspath(path)
-        entry = _entry(scenario_label(path), path)
+        return self.compare_all([path])[0]
+
+    def compare_all(self, paths):
+        """Every scenario, each language (and the oracle) going through them in a thread of its
+        own: a fast language never waits for a slow one, only for Python's reference of the
+        scenario it compares. Returns one entry per path, in order."""
+        paths = [os.path.abspath(p) for p in paths]
+        entries = [_entry(scenario_label(p), p) for p in paths]
+        refs = [Future() for _ in paths]
+        others = self.langs + (["torch"] if self.oracle else [])
+
+        def python():
+            for entry, path, ref in zip(entries, paths, refs):
+                ref.set_result(self._reference(entry, path))
+
+        def language(lang):
+            for entry, path, ref in zip(entries, paths, refs):
+                self._compare_language(entry, lang, path, ref)
+
+        with ThreadPoolExecutor(max_workers=1 + len(others)) as pool:
+            jobs = [pool.submit(python)] + [pool.submit(language, lang) for lang in others]
+            for job in jobs:
+                job.result()
+        return entries
+
+    def _reference(self, entry, path):
+        """Python's reference for one scenario (None when it has none), recorded in entry."""
         if not os.path.isfile(path):
-            for lang in ["python"] + self.langs:
+            for lang in self.workers:
                 _fail(entry, lang, LanguageFailure(f"no such scenario file: {path}", "missing"))
             self.tick(f"{entry['name']} missing")
-            return entry
+            return None
         t0 = time.perf_counter()
         try:
             ref = self._call("python", "reference", path)
@@ -101,19 +130,30 @@ class Crosscheck:
             _fail(entry, "python", e)
             self.log(f"  {entry['name']} [python]: {e}")
         self.tick(f"{entry['name']} python")
-        # R and Octave are separate processes: they run side by side
-        with ThreadPoolExecutor(max_workers=max(1, len(self.langs))) as pool:
-            list(pool.map(lambda lang: self._compare_language(entry, lang, path, ref),
-                          self.langs))
-        return entry
+        return ref
 
-    def _compare_language(self, entry, lang, path, ref):
+    def _compare_language(self, entry, lang, path, ref_future):
+        if not os.path.isfile(path):
+            return  # the reference has recorded it as missing for every language
+        if lang == "torch":
+            self._compare_oracle(entry, path, ref_future)
+            return
         name = entry["name"]
         t0 = time.perf_counter()
         try:
+            # the long run first: it needs nothing of Python's
+            try:
+                result, error = self._call(lang, "run_scenario", path), None
+            except LanguageError as e:
+                result, error = None, e
+            seconds = time.perf_counter() - t0
+            ref = ref_future.result()
             if ref is None:  # Python rejected the scenario: each language must reject it too
-                self._rejects_alike(entry, lang, path)
+                self._rejects_alike(entry, lang, error)
                 return
+            if error is not None:
+                raise error
+            entry["languages"][lang] = _summary(result, seconds)
             X, labels = self._call(lang, "load_data", path)
             self._check(entry, lang, "data", {"X": X, "labels": labels},
                         {"X": ref["X"], "labels": ref["labels"]})
@@ -123,8 +163,6 @@ class Crosscheck:
             grads = [k for k in ref["step"] if k.startswith("d")]
             self._check(entry, lang, "forward", step, ref["step"], forward)
             self._check(entry, lang, "gradients", step, ref["step"], grads)
-            result = self._call(lang, "run_scenario", path)
-            entry["languages"][lang] = _summary(result, time.perf_counter() - t0)
             rres = ref["result"]
             self._check(entry, lang, "initial_params", result["initial_params"],
                         rres["initial_params"])
@@ -133,6 +171,8 @@ class Crosscheck:
                         _curve(rres["loss_curve"]))
             self._check(entry, lang, "final_params", result["final_params"],
                         rres["final_params"])
+            if "snapshots" in rres:
+                self._check_snapshots(entry, lang, result.get("snapshots"), rres["snapshots"])
             if "cross_validation" in rres:
                 self._check_folds(entry, lang, result.get("cross_validation"),
                                   rres["cross_validation"])
@@ -145,16 +185,52 @@ class Crosscheck:
         finally:
             self.tick(f"{name} {lang}")
 
-    def _rejects_alike(self, entry, lang, path):
-        want = entry["languages"]["python"].get("error", "")
+    def _compare_oracle(self, entry, path, ref_future):
+        """The framework twin's loss curve and final parameters against Python's, tighter on
+        the curve than between dlfp's own languages (ORACLE_TOLERANCES)."""
+        t0 = time.perf_counter()
         try:
-            self._call(lang, "run_scenario", path)
-        except LanguageError as e:
-            _fail(entry, lang, e)
-            self.log(f"  {entry['name']} [{lang}]: {e}")
-            if str(e) != want:
+            result = self._call("torch", "run_scenario", path)
+            seconds = time.perf_counter() - t0
+            ref = ref_future.result()
+            if ref is None:
+                entry["languages"]["torch"] = {"status": "-"}
+                return
+            entry["languages"]["torch"] = _summary(result, seconds)
+            rres = ref["result"]
+            self._check(entry, "torch", "loss_curve", _curve(result["loss_curve"]),
+                        _curve(rres["loss_curve"]), tol=ORACLE_TOLERANCES["loss_curve"])
+            self._check(entry, "torch", "final_params", result["final_params"],
+                        rres["final_params"], tol=ORACLE_TOLERANCES["final_params"])
+            if any(m.startswith(f"{entry['name']}, torch,") for m in entry["mismatches"]):
+                entry["languages"]["torch"]["status"] = "mismatch"
+        except (LanguageError, LanguageFailure) as e:
+            ref_future.result()
+            _fail(entry, "torch", e)
+            self.log(f"  {entry['name']} [torch]: {e}")
+        finally:
+            self.tick(f"{entry['name']} torch")
+
+    def _check_snapshots(self, entry, lang, got, want):
+        """The same snapshot epochs, exactly, and each snapshot's parameters."""
+        epochs = {"snapshot epochs": np.array([sn["epoch"] for sn in got or []], dtype=float)}
+        want_epochs = {"snapshot epochs": np.array([sn["epoch"] for sn in want], dtype=float)}
+        self._check(entry, lang, "snapshots", epochs, want_epochs, tol=0.0)
+        if got is None or len(got) != len(want):
+            return
+        flat = {f"epoch {sn['epoch']} {k}": v for sn in got for k, v in sn["params"].items()}
+        want_flat = {f"epoch {sn['epoch']} {k}": v for sn in want
+                     for k, v in sn["params"].items()}
+        self._check(entry, lang, "snapshots", flat, want_flat)
+
+    def _rejects_alike(self, entry, lang, error):
+        want = entry["languages"]["python"].get("error", "")
+        if error is not None:
+            _fail(entry, lang, error)
+            self.log(f"  {entry['name']} [{lang}]: {error}")
+            if str(error) != want:
                 entry["mismatches"].append(f"{entry['name']}, {lang}: rejected it with another "
-                                           f"message than Python's: {e}")
+                                           f"message than Python's: {error}")
             return
         entry["languages"][lang] = {"status": "mismatch",
                                     "error": "accepted a scenario that Python rejected"}
@@ -188,10 +264,12 @@ class Crosscheck:
             else:
                 d = rel_diff(got[key], want[key])
                 where = first_mismatch(got[key], want[key], tol)
-            entry["max_rel_diff"][quantity] = max(entry["max_rel_diff"][quantity], d)
-            entry.setdefault("by_language", {}).setdefault(lang, {})
-            prev = entry["by_language"][lang].get(quantity, 0.0)
-            entry["by_language"][lang][quantity] = max(prev, d)
+            with self._lock:
+                if lang != "torch":  # the oracle has its own tolerances and row
+                    entry["max_rel_diff"][quantity] = max(entry["max_rel_diff"][quantity], d)
+                entry.setdefault("by_language", {}).setdefault(lang, {})
+                prev = entry["by_language"][lang].get(quantity, 0.0)
+                entry["by_language"][lang][quantity] = max(prev, d)
             if where is not None:
                 entry["agree"] = False
                 detail = "missing" if where == "missing" else describe(got[key], want[key])
@@ -237,23 +315,24 @@ def _summary(result, seconds):
     out = {"status": "ok", "initial_params": result["initial_params"],
            "final_params": result["final_params"], "loss_curve": result["loss_curve"],
            "train_accuracy": result["train_accuracy"], "seconds": round(seconds, 3)}
-    for key in ("test_accuracy", "cross_validation"):
+    for key in ("test_accuracy", "cross_validation", "snapshots"):
         if key in result:
             out[key] = result[key]
     return out
 
 
 def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None,
-        progress=False):
+        progress=False, oracle=None):
     """Cross-check each scenario; print the table; write the JSON report and the HTML page;
-    return all-agree. progress shows a bar (tqdm, on stderr) over scenarios x languages."""
-    cc = Crosscheck(langs, timeout=timeout, log=log)
+    return all-agree. progress shows a bar (tqdm, on stderr) over scenarios x languages;
+    oracle "torch" adds the framework twin as a further row per scenario."""
+    cc = Crosscheck(langs, timeout=timeout, log=log, oracle=oracle)
     entries = []
     bar = None
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(paths) * (1 + len(cc.langs)), desc="crosscheck", unit="run",
+        bar = tqdm(total=len(paths) * (len(cc.workers)), desc="crosscheck", unit="run",
                    file=sys.stderr)
         cc.tick = lambda what: (bar.set_postfix_str(what), bar.update(1))
     try:
@@ -262,16 +341,15 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
                 log(f"{lang}: {problem}")
         log("random stream ...")
         entries.append(cc.random_stream())
-        for path in paths:
-            log(f"{os.path.basename(str(path))} ...")
-            entries.append(cc.compare(str(path)))
+        log(f"{len(paths)} scenarios, {', '.join(cc.workers)} side by side ...")
+        entries.extend(cc.compare_all([str(p) for p in paths]))
         versions = {lang: w.version for lang, w in cc.workers.items()}
     finally:
         cc.close()
         if bar is not None:
             bar.close()
     agree = all(e["agree"] for e in entries)
-    log(format_table(entries, ["python"] + cc.langs))
+    log(format_table(entries, list(cc.workers)))
     for e in entries:
         for m in e["mismatches"]:
             log(f"MISMATCH {m}")
@@ -294,6 +372,8 @@ def format_table(entries, langs):
     lines = [head, "-" * len(head)]
     for e in entries:
         for lang in langs:
+            if lang == "torch" and e["name"] == "random_stream":
+                continue  # the oracle takes dlfp's draws; it has no stream of its own
             info = e["languages"].get(lang, {})
             diffs = e.get("by_language", {}).get(lang, {})
             if e["name"] == "random_stream" or lang == "python":
@@ -308,6 +388,10 @@ def format_table(entries, langs):
                          + ("  ok" if status == "ok" else f"  FAIL {status}"))
     tol = " ".join(f"{TOLERANCES[c]:>14g}" for c in cols)
     lines.append(f"{'tolerance':<26} {'':<8} {tol}")
+    if "torch" in langs:
+        tol = " ".join(f"{ORACLE_TOLERANCES[c]:>14g}" if c in ORACLE_TOLERANCES else f"{'':>14}"
+                       for c in cols)
+        lines.append(f"{'tolerance, torch':<26} {'':<8} {tol}")
     return "\n".join(lines)
 
 
@@ -330,8 +414,8 @@ def report_document(entries, agree, versions):
             return plain(v.item())
         return v
 
-    return {"agree": agree, "tolerances": TOLERANCES, "versions": versions,
-            "scenarios": plain(entries)}
+    return {"agree": agree, "tolerances": TOLERANCES, "oracle_tolerances": ORACLE_TOLERANCES,
+            "versions": versions, "scenarios": plain(entries)}
 
 
 def write_report(path, doc):

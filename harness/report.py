@@ -1,5 +1,8 @@
 """A self-contained HTML page of a cross-check: loss curves overlaid, their differences on a log
-scale, each language's decision boundary for 2-D data, and the table of differences.
+scale, each language's decision boundary for 2-D data, and the table of differences. Where the
+scenario kept snapshots (snapshot_every), the page also shows the network learning: the decision
+boundary at every snapshot as an animation (a slider and a play button, the languages side by
+side), and what every hidden unit computes over the input plane at the end.
 
 Figures are PNGs embedded as data: URIs, styles are inline: the page opens from disk with no
 server and no network.
@@ -14,10 +17,11 @@ import numpy as np
 
 from dlfp.result import write_atomic
 
-from .compare import QUANTITIES, TOLERANCES
+from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES
 
-COLOURS = {"python": "#1f77b4", "r": "#d62728", "octave": "#2ca02c"}
-STYLES = {"python": "-", "r": "--", "octave": ":"}
+COLOURS = {"python": "#1f77b4", "r": "#d62728", "octave": "#2ca02c", "torch": "#9467bd"}
+STYLES = {"python": "-", "r": "--", "octave": ":", "torch": "-."}
+PAD = 0.25  # the input plane drawn: the data's range and this much on each side
 
 
 def _png(fig):
@@ -66,36 +70,162 @@ def loss_figure(entry):
     return _png(fig)
 
 
-def boundary_figure(entry):
-    """Each language's learned decision regions over its data, or None for data not 2-D."""
-    plt = _pyplot()
-
+def plane_data(entry):
+    """(scenario, X, labels) of an entry whose inputs are 2-D, else None."""
     import dlfp
 
     try:
         s = dlfp.read_scenario(entry["scenario"])
         X, labels = dlfp.load_data(s)
-    except (dlfp.DlfpError, KeyError, OSError):
+    except (dlfp.DlfpError, KeyError, OSError, TypeError):
         return None
-    if X.shape[0] != 2:
+    return (s, X, labels) if X.shape[0] == 2 else None
+
+
+def plane_grid(X, n):
+    """An n x n grid over the data's range plus PAD: G0, G1 (n, n) and the points (2, n^2)."""
+    g0 = np.linspace(X[0].min() - PAD, X[0].max() + PAD, n)
+    g1 = np.linspace(X[1].min() - PAD, X[1].max() + PAD, n)
+    G0, G1 = np.meshgrid(g0, g1)
+    return G0, G1, np.vstack([G0.ravel(), G1.ravel()])
+
+
+def _params(d):
+    return {k: np.asarray(v, dtype=float).reshape(np.shape(v) if np.ndim(v) == 2 else (-1, 1))
+            for k, v in d.items()}
+
+
+def _draw_boundary(ax, plane, params, title, n=200):
+    import dlfp
+
+    s, X, labels = plane
+    G0, G1, grid = plane_grid(X, n)
+    pred = dlfp.predict_labels(grid, params, s["activations"]).reshape(G0.shape)
+    ax.contourf(G0, G1, pred, alpha=0.35, cmap="viridis")
+    ax.scatter(X[0], X[1], c=labels, s=6, cmap="viridis", edgecolors="none")
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def boundary_figure(entry, plane=None):
+    """Each language's learned decision regions over its data, or None for data not 2-D."""
+    plane = plane or plane_data(entry)
+    if plane is None:
         return None
+    plt = _pyplot()
     langs = [k for k, v in entry["languages"].items() if "final_params" in v]
     fig, axes = plt.subplots(1, len(langs), figsize=(3.6 * len(langs), 3.4), squeeze=False)
-    pad = 0.25
-    g0 = np.linspace(X[0].min() - pad, X[0].max() + pad, 200)
-    g1 = np.linspace(X[1].min() - pad, X[1].max() + pad, 200)
-    G0, G1 = np.meshgrid(g0, g1)
-    grid = np.vstack([G0.ravel(), G1.ravel()])
     for ax, lang in zip(axes[0], langs):
-        params = {k: np.asarray(v, dtype=float) for k, v in
-                  entry["languages"][lang]["final_params"].items()}
-        pred = dlfp.predict_labels(grid, params, s["activations"]).reshape(G0.shape)
-        ax.contourf(G0, G1, pred, alpha=0.35, cmap="viridis")
-        ax.scatter(X[0], X[1], c=labels, s=6, cmap="viridis", edgecolors="none")
-        ax.set_title(f"{lang}: decision boundary")
-        ax.set_xticks([])
-        ax.set_yticks([])
+        _draw_boundary(ax, plane, _params(entry["languages"][lang]["final_params"]),
+                       f"{lang}: decision boundary")
     return _png(fig)
+
+
+def snapshot_frames(entry, plane):
+    """One PNG per snapshot epoch: the decision boundary then, in every language that kept
+    snapshots, side by side. Returns [(epoch, png)], empty without snapshots."""
+    langs = [k for k, v in entry["languages"].items() if v.get("snapshots")]
+    if not langs or plane is None:
+        return []
+    plt = _pyplot()
+    by_lang = {lang: entry["languages"][lang]["snapshots"] for lang in langs}
+    frames = []
+    for i, snap in enumerate(by_lang[langs[0]]):
+        fig, axes = plt.subplots(1, len(langs), figsize=(3.2 * len(langs), 3.2), squeeze=False)
+        for ax, lang in zip(axes[0], langs):
+            sn = by_lang[lang][i] if i < len(by_lang[lang]) else None
+            if sn is None:
+                ax.set_axis_off()
+                continue
+            _draw_boundary(ax, plane, _params(sn["params"]),
+                           f"{lang}: epoch {int(sn['epoch'])}", n=100)
+        frames.append((int(snap["epoch"]), _png(fig)))
+    return frames
+
+
+def hidden_units(plane, params, n=100):
+    """A_l(j, :) over an n x n grid of the input plane for every hidden layer l: a list of
+    (n_l, n, n) arrays, what each hidden unit has learned to respond to."""
+    import dlfp
+
+    s, X, _ = plane
+    G0, _, grid = plane_grid(X, n)
+    _, caches = dlfp.forward_propagation(grid, params, s["activations"])
+    return [c["A"].reshape(-1, *G0.shape) for c in caches[:-1]]
+
+
+def features_figure(entry, lang, plane, columns=10):
+    """Every hidden unit of lang's trained network as a heat map over the input plane, layer by
+    layer (a layer wider than columns wraps), the training points faint on top; None without
+    hidden layers."""
+    info = entry["languages"].get(lang, {})
+    if plane is None or "final_params" not in info:
+        return None
+    maps = hidden_units(plane, _params(info["final_params"]))
+    if not maps:
+        return None
+    plt = _pyplot()
+    _, X, labels = plane
+    G0, G1, _ = plane_grid(X, 100)
+    cols = min(columns, max(m.shape[0] for m in maps))
+    units = sum(m.shape[0] for m in maps)
+    layout = []  # each layer starts a new row of the figure
+    for l, m in enumerate(maps, start=1):
+        for start in range(0, m.shape[0], cols):
+            layout.append([(l, j) for j in range(start, min(start + cols, m.shape[0]))])
+    fig, axes = plt.subplots(len(layout), cols, figsize=(1.3 * cols, 1.35 * len(layout)),
+                             squeeze=False)
+    for r, row in enumerate(layout):
+        for c in range(cols):
+            ax = axes[r][c]
+            ax.set_xticks([])
+            ax.set_yticks([])
+            if c >= len(row):
+                ax.set_axis_off()
+                continue
+            l, j = row[c]
+            ax.pcolormesh(G0, G1, maps[l - 1][j], cmap="RdBu_r", shading="auto")
+            ax.scatter(X[0], X[1], c=labels, s=1, cmap="Greys", alpha=0.25, edgecolors="none")
+            ax.set_title(f"layer {l} unit {j + 1}", fontsize=7)
+    fig.suptitle(f"{lang}: hidden units over the input plane ({units} units)", fontsize=9)
+    return _png(fig)
+
+
+def animation_html(name, frames):
+    """The frames as one image at a time: a slider over them and a play button."""
+    if not frames:
+        return ""
+    key = html.escape(name)
+    imgs = "".join(f'<img class="frame" data-epoch="{e}" alt="{key} at epoch {e}" src="{png}"'
+                   f'{"" if i == len(frames) - 1 else " hidden"}>'
+                   for i, (e, png) in enumerate(frames))
+    return (f'<div class="anim" id="anim-{key}"><p><button class="play">play</button> '
+            f'<input class="slider" type="range" min="0" max="{len(frames) - 1}" '
+            f'value="{len(frames) - 1}" aria-label="snapshot of {key}"> '
+            f'<span class="epoch">epoch {frames[-1][0]}</span></p>{imgs}</div>')
+
+
+# Shows one frame per animation; play steps through them every 300 ms. "#selftest" in the
+# address makes the page drive every slider through every frame and press every play button,
+# then record what it saw in data-anim on the body: the browser test reads it.
+ANIMATION_JS = """(function(){
+function show(a,k){var f=a.querySelectorAll('img.frame');for(var i=0;i<f.length;i++)f[i].hidden=(i!=k);
+a.querySelector('.slider').value=k;a.querySelector('.epoch').textContent='epoch '+f[k].dataset.epoch;a.dataset.shown=k;}
+var anims=document.querySelectorAll('.anim');
+anims.forEach(function(a){var s=a.querySelector('.slider'),b=a.querySelector('.play'),timer=null;
+s.addEventListener('input',function(){show(a,+s.value);});
+b.addEventListener('click',function(){if(timer){clearInterval(timer);timer=null;b.textContent='play';return;}
+var n=+s.max;if(+s.value>=n)show(a,0);b.textContent='pause';
+timer=setInterval(function(){var k=+s.value+1;if(k>n){clearInterval(timer);timer=null;b.textContent='play';return;}show(a,k);},300);});});
+if(location.hash!=='#selftest')return;
+var seen=[];anims.forEach(function(a){var s=a.querySelector('.slider'),n=+s.max+1,ok=0;
+for(var k=0;k<n;k++){s.value=k;s.dispatchEvent(new Event('input'));
+var vis=a.querySelectorAll('img.frame:not([hidden])');if(vis.length==1&&+a.dataset.shown==k)ok++;}
+seen.push(a.id+':'+ok+'/'+n);a.querySelector('.play').click();});
+setTimeout(function(){var moved=0;anims.forEach(function(a){if(+a.dataset.shown>0)moved++;});
+document.body.setAttribute('data-anim',seen.join(' ')+' played:'+moved+'/'+anims.length);},1000);
+})();"""
 
 
 def _cell(value, tol):
@@ -114,13 +244,16 @@ def table_html(doc):
         for lang, info in e["languages"].items():
             if lang == "python":
                 continue
+            if e["name"] == "random_stream" and lang == "torch":
+                continue
             if e["name"] == "random_stream":
                 same = info.get("bit_identical", False)
                 cells = (f'<td class="{"pass" if same else "fail"}" colspan="{len(QUANTITIES)}">'
                          f'{"bit-identical" if same else "DIFFERENT"}</td>')
             else:
                 diffs = e.get("by_language", {}).get(lang, {})
-                cells = "".join(_cell(_num(diffs.get(q)), TOLERANCES[q]) for q in QUANTITIES)
+                tols = ORACLE_TOLERANCES if lang == "torch" else TOLERANCES
+                cells = "".join(_cell(_num(diffs.get(q)), tols.get(q, 0.0)) for q in QUANTITIES)
             bad = "error" in info or any(m.startswith((f"{e['name']}, {lang},",
                                                        f"{e['name']}, {lang}:"))
                                          for m in e["mismatches"])
@@ -142,7 +275,8 @@ def _num(v):
 CSS = """body{font-family:sans-serif;margin:2em;max-width:1100px}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
 td:first-child,td:nth-child(2),th:first-child,th:nth-child(2){text-align:left}.pass{background:#d9f2d9}.fail{background:#f8d0d0}
-.na{color:#999}img{max-width:100%}h2{margin-top:2em}.verdict{font-size:1.3em;padding:.5em}"""
+.na{color:#999}img{max-width:100%}h2{margin-top:2em}.verdict{font-size:1.3em;padding:.5em}
+.features{display:flex;gap:1em;align-items:flex-start}.features img{max-width:33%}"""
 
 
 def write_html(doc, folder):
@@ -161,12 +295,26 @@ def write_html(doc, folder):
         if any("loss_curve" in v for v in e["languages"].values()):
             parts.append(f'<img alt="loss curves of {html.escape(e["name"])}" '
                          f'src="{loss_figure(e)}">')
-        boundary = boundary_figure(e)
+        plane = plane_data(e)
+        boundary = boundary_figure(e, plane)
         if boundary:
             parts.append(f'<img alt="decision boundaries of {html.escape(e["name"])}" '
                          f'src="{boundary}">')
+        frames = snapshot_frames(e, plane)
+        if frames:
+            parts.append("<h3>Watch it learn: the decision boundary at each snapshot</h3>")
+            parts.append(animation_html(e["name"], frames))
+            maps = [(lang, features_figure(e, lang, plane)) for lang in e["languages"]
+                    if e["languages"][lang].get("snapshots")]
+            maps = [(lang, png) for lang, png in maps if png]
+            if maps:
+                parts.append("<h3>What each hidden unit learned (final epoch)</h3>"
+                             '<div class="features">' + "".join(
+                                 f'<img alt="{lang} hidden units of {html.escape(e["name"])}" '
+                                 f'src="{png}">' for lang, png in maps) + "</div>")
         for m in e["mismatches"]:
             parts.append(f'<p class="fail">{html.escape(m)}</p>')
+    parts.append(f"<script>{ANIMATION_JS}</script>")
     # After loading, the page notes how many of its images decoded: a browser test reads it.
     parts.append("<script>window.addEventListener('load',function(){var i=document.images,n=0;"
                  "for(var k=0;k<i.length;k++){if(i[k].complete&&i[k].naturalWidth>0)n++;}"

@@ -23,7 +23,7 @@ def run_example(lang, name):
     return [ln for ln in lines if not ln.startswith("saved ")], saved
 
 
-@pytest.mark.parametrize("name", ["xor", "ch2_one_hidden_layer", "ch8_gradient_check",
+@pytest.mark.parametrize("name", ["xor_problem", "ch2_one_hidden_layer", "ch8_gradient_check",
                                   "model_selection"])
 def test_examples_agree_across_languages(name):
     for lang in ("r", "octave"):

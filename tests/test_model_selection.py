@@ -146,7 +146,7 @@ def test_estimator_labels_and_probabilities():
     # the same network as the scenario functions build and train
     s = est._scenario(2, 3)
     params0, rng = dlfp.initialize_parameters(s["layers"], "he", dlfp.rng_create(1))
-    params, _, _ = dlfp.train(X.T, dlfp.labels_to_targets(p["labels"], "softmax", 3), params0,
+    params, _, _, _ = dlfp.train(X.T, dlfp.labels_to_targets(p["labels"], "softmax", 3), params0,
                               s["activations"], s, rng)
     assert np.array_equal(est.params_["W2"], params["W2"])
 

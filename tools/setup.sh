@@ -5,6 +5,8 @@
 #           (the report's browser test), gnuplot-nox and FreeSans (Octave's figures without a display)
 #   .venv:  the pinned requirements.txt, a .pth that puts python/ and the repo on the path, and
 #           the console scripts dlfp and dlfp-harness
+#   `setup.sh torch` also installs requirements-torch.txt (PyTorch CPU: the framework twin and the
+#           benchmark's peer), which only the oracle, the benchmark and their tests need
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -55,3 +57,17 @@ for pair in "dlfp:dlfp" "dlfp-harness:harness"; do
     chmod +x "$script"
   fi
 done
+
+if [ "${1:-}" = "torch" ]; then
+  TSTAMP=.venv/.dlfp-setup-torch
+  TWANT="$(sha256sum requirements-torch.txt | cut -d' ' -f1)"
+  if [ ! -f "$TSTAMP" ] || [ "$(cat "$TSTAMP")" != "$TWANT" ]; then
+    echo "setup: installing requirements-torch.txt into .venv"
+    if ! out=$(.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-torch.txt 2>&1); then
+      echo "$out" >&2
+      exit 1
+    fi
+    echo "$out" | grep -v '^WARNING: Location' || true
+    echo "$TWANT" > "$TSTAMP"
+  fi
+fi

@@ -126,7 +126,7 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
 def _fit_python(s, X, labels, language):
     Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    params, curve, _ = train(X, Y, params0, s["activations"], s, rng)
+    params, curve, _, _ = train(X, Y, params0, s["activations"], s, rng)
     return params, curve
 
 

@@ -8,7 +8,9 @@ from .rng import rng_uniform
 
 def linear_forward(A_prev, W, b):
     """Z = W * A_prev + b."""
-    return W @ A_prev + b
+    Z = W @ A_prev
+    Z += b  # in place: one (n_l, m) array, not two
+    return Z
 
 
 def forward_propagation(X, params, activations):
@@ -123,7 +125,11 @@ def backward_propagation(AL, Y, caches, params, activations, lambd=0.0, keep_pro
     for l in range(L, 0, -1):
         cache = caches[l - 1]
         W = params[f"W{l}"]
-        grads[f"dW{l}"] = dZ @ cache["A_prev"].T / m + (lambd / m) * W  # (n_l, n_(l-1))
+        dW = dZ @ cache["A_prev"].T  # (n_l, n_(l-1))
+        dW /= m
+        if lambd:  # adding (0 / m) W would change nothing but the time
+            dW += (lambd / m) * W
+        grads[f"dW{l}"] = dW
         grads[f"db{l}"] = dZ.sum(axis=1, keepdims=True) / m  # (n_l, 1)
         if l > 1:
             below = caches[l - 2]

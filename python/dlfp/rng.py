@@ -54,11 +54,17 @@ def multiplier_powers(n):
     -------
     ndarray, shape (n,)
     """
-    p = np.array([MULTIPLIER])
+    global _POWERS
+    p = _POWERS
     while p.size < n:
         # a^(k + len) = a^k * a^len: doubling keeps this O(n) with O(log n) vector steps
         p = np.concatenate([p, mulmod(p, p[-1])])
+    p.flags.writeable = False  # shared by every caller: a view of it must not be written
+    _POWERS = p  # the same powers serve every later draw: each batch's masks need them
     return p[:n]
+
+
+_POWERS = np.array([MULTIPLIER])
 
 
 def rng_create(seed):

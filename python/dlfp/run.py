@@ -60,13 +60,14 @@ def run_scenario(scenario, verbose=False, *, progress=None):
     -------
     dict
         name, initial_params, final_params, loss_curve (rows [epoch, cost]), train_accuracy,
-        with a test set test_accuracy, and with validation the cross_validation block
-        (cross_validate's) after the full-data run.
+        with a test set test_accuracy, with snapshot_every > 0 the snapshots (train's: epoch and
+        params), and with validation the cross_validation block (cross_validate's) after the
+        full-data run.
     """
     p = scenario if isinstance(scenario, dict) and "params0" in scenario else \
         prepare_scenario(scenario)
     s, X, labels = p["scenario"], p["X"], p["labels"]
-    params, curve, _ = train(X, p["Y"], p["params0"], s["activations"], s, p["rng"],
+    params, curve, _, snapshots = train(X, p["Y"], p["params0"], s["activations"], s, p["rng"],
                              verbose=verbose, progress=progress)
     result = {"name": s["name"], "initial_params": p["params0"], "final_params": params,
               "loss_curve": curve,
@@ -78,6 +79,8 @@ def run_scenario(scenario, verbose=False, *, progress=None):
         line += f", test accuracy {result['test_accuracy']:.4f}"
     if verbose:
         print(line)
+    if snapshots:
+        result["snapshots"] = snapshots
     if "validation" in s:
         result["cross_validation"] = cross_validate(p, verbose=verbose)
     return result

@@ -5,7 +5,7 @@ from .activations import lookup
 from .errors import DlfpError
 from .network import (backward_propagation, compute_cost, forward_propagation,
                       forward_propagation_dropout, l2_penalty)
-from .optimizers import OPTIMIZERS, initialize_optimizer, learning_rate_at
+from .optimizers import STEPS, initialize_optimizer, initialize_work, learning_rate_at
 from .rng import rng_permutation
 
 
@@ -17,7 +17,8 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
     curve holds [e, J_e] for each 0-based epoch e with e % record_every == 0 and for the last
     epoch, J_e being the mean of that epoch's batch costs (each from its forward pass, before
     its update) weighted by batch size. Random draws (shuffles, then each batch's dropout
-    masks) continue the stream rng.
+    masks) continue the stream rng. With snapshot_every = k > 0 the parameters are kept at the
+    start of each epoch e with e % k == 0 and after the last one (as epoch `epochs`).
 
     Parameters
     ----------
@@ -27,8 +28,8 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
         Initial W1, b1, ..., WL, bL (not changed).
     activations : sequence of str
     settings : dict
-        A checked scenario: learning_rate, epochs, record_every, optimizer, beta, beta1, beta2,
-        epsilon, batch_size, lambda, keep_prob, lr_decay.
+        A checked scenario: learning_rate, epochs, record_every, snapshot_every, optimizer, beta,
+        beta1, beta2, epsilon, batch_size, lambda, keep_prob, lr_decay.
     rng : float
         Generator state.
     verbose : bool
@@ -42,6 +43,9 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
     params : dict
     loss_curve : ndarray, shape (n_records, 2)
     rng : float
+    snapshots : list of dict
+        {"epoch": e, "params": the parameters then}, in epoch order; empty when
+        snapshot_every is 0.
     """
     # a diverging run overflows: it is caught below and named, so numpy need not warn of it
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -49,13 +53,19 @@ def train(X, Y, params, activations, settings, rng, verbose=False, *, progress=N
 
 
 def _train(X, Y, params, activations, settings, rng, verbose, progress):
-    update = lookup(OPTIMIZERS, settings["optimizer"], "optimizer", "train")
+    step = lookup(STEPS, settings["optimizer"], "optimizer", "train")
     lambd, keep_prob = settings["lambda"], settings["keep_prob"]
     m = X.shape[1]
+    params = {k: v.copy() for k, v in params.items()}  # updated in place from here on
     state = initialize_optimizer(params)
+    work = initialize_work(params)
     t = 0
     curve = []
+    snapshots = []
+    every = settings["snapshot_every"]
     for e in range(settings["epochs"]):
+        if every and e % every == 0:
+            snapshots.append(_snapshot(e, params))
         lr = learning_rate_at(settings, e)
         batches, rng = _batches(m, settings["batch_size"], rng)
         record = e % settings["record_every"] == 0 or e == settings["epochs"] - 1
@@ -70,7 +80,7 @@ def _train(X, Y, params, activations, settings, rng, verbose, progress):
                 total += cost * mb
             grads = backward_propagation(AL, Yb, caches, params, activations, lambd, keep_prob)
             t += 1
-            params, state = update(params, grads, state, lr, settings, t)
+            step(params, grads, state, work, lr, settings, t)
         if record:
             curve.append([e, total / m])
         check_divergence(e, curve[-1][1] if record else None, params, X, Y, activations,
@@ -79,7 +89,9 @@ def _train(X, Y, params, activations, settings, rng, verbose, progress):
             print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
         if progress is not None:
             progress(e, curve[-1][1] if record else None)
-    return params, np.array(curve).reshape(-1, 2), rng
+    if every:
+        snapshots.append(_snapshot(settings["epochs"], params))
+    return params, np.array(curve).reshape(-1, 2), rng, snapshots
 
 
 def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr):
@@ -95,6 +107,11 @@ def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr):
             l2_penalty(params, lambd, X.shape[1])
     raise DlfpError(f"dlfp: train: diverged at epoch {epoch} (cost {cost:g}): try a smaller "
                     f"learning_rate (now {lr:g})")
+
+
+def _snapshot(epoch, params):
+    # a copy: the parameters change afterwards
+    return {"epoch": epoch, "params": {k: v.copy() for k, v in params.items()}}
 
 
 def _batches(m, batch_size, rng):

@@ -95,7 +95,7 @@ def validate_fold(prepared, fold):
     test = fold_indices(m, v["folds"], v["seed"])[fold - 1]
     keep = np.ones(m, dtype=bool)
     keep[test] = False
-    params, curve, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
+    params, curve, _, _ = train(X[:, keep], Y[:, keep], prepared["params0"], s["activations"], s,
                              prepared["rng"])
     acts = s["activations"]
     return {"test_index": test,

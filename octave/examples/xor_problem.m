@@ -1,5 +1,5 @@
 ## The course's XOR problem: one hidden layer of 4 tanh units.
-## Run from the repository root: octave-cli octave/examples/xor.m
+## Run from the repository root: octave-cli octave/examples/xor_problem.m
 
 here = fileparts (mfilename ("fullpath"));
 addpath (fileparts (here));  # the octave folder, which holds +dlfp
