@@ -55,20 +55,26 @@ def main(argv=None):
                     help="check on the first N examples of the data (default 32)")
     gc.add_argument("--max-params", type=int, default=20000,
                     help="skip networks with more parameters than this (default 20000)")
-    bm = sub.add_parser("benchmark", help="seconds per training epoch in each language",
-                        description="Times one epoch of a scenario (default: full Fashion-MNIST) "
-                        "in each language and prints the ratios to Python.")
-    bm.add_argument("scenario", nargs="?", help="scenario JSON (default: "
-                    "fixtures/benchmarks/fashion_mnist.json)")
-    bm.add_argument("--langs", type=_langs, default=LANGUAGES,
-                    help="comma-separated languages (default: python,r,octave)")
+    bm = sub.add_parser("bench", aliases=["benchmark"],
+                        help="time the workloads in dlfp's three languages, PyTorch and "
+                        "scikit-learn",
+                        description="Runs full Fashion-MNIST (one epoch), the spiral and a deep "
+                        "narrow net (1000 iterations each) natively in each engine, one warm-up "
+                        "then --reps timed runs; prints medians, multiples of the measured "
+                        "matrix-product floor, peak memory and BLAS kernels; writes "
+                        "bench/results.json and bench/results.md.")
+    bm.add_argument("--reps", type=int, default=5, help="timed runs per engine (default 5)")
+    bm.add_argument("--workloads", type=lambda v: v.split(","), default=None,
+                    help="comma-separated: fashion_mnist, spiral, deep_narrow (default all)")
+    bm.add_argument("--engines", type=lambda v: v.split(","), default=None,
+                    help="comma-separated: 'dlfp python', 'dlfp r', 'dlfp octave', pytorch, "
+                    "scikit-learn (default all)")
+    bm.add_argument("--out", help="folder for results.json and results.md (default bench/)")
     rp = sub.add_parser("report", help="the HTML page of a saved JSON report",
                         description="Writes DIR/index.html from a report written by "
                         "crosscheck --report.")
     rp.add_argument("report", help="the JSON report")
     rp.add_argument("html", metavar="DIR", help="folder for index.html")
-    bm.add_argument("--coretype", help="OPENBLAS_CORETYPE for R and Octave only, e.g. SkylakeX "
-                    "or Haswell (Debian's OpenBLAS 0.3.21 may not recognize a recent CPU)")
     sw = sub.add_parser("sweep", help="hyper-parameter search, cross-validated, on Dask",
                         description="Runs every (trial, fold, language) of a sweep file as a "
                         "task on a Dask cluster (an embedded LocalCluster, or --scheduler) and "
@@ -122,10 +128,16 @@ def main(argv=None):
         with open(args.report, encoding="utf-8") as f:
             print(f"report: {write_html(json.load(f), args.html)}")
         return 0
-    if args.command == "benchmark":
-        from .benchmark import DEFAULT, run as run_benchmark
+    if args.command in ("bench", "benchmark"):
+        from .bench.suite import ENGINES, WORKLOADS, run as run_bench
 
-        run_benchmark(args.scenario or DEFAULT, args.langs, coretype=args.coretype)
+        bad = [w for w in args.workloads or [] if w not in WORKLOADS] + \
+            [e for e in args.engines or [] if e not in ENGINES]
+        if bad or args.reps < 1:
+            print(f"harness: bench: unknown workload or engine {', '.join(bad)}" if bad else
+                  "harness: bench: --reps must be at least 1", file=sys.stderr)
+            return 2
+        run_bench(args.workloads, args.engines, args.reps, args.out)
         return 0
     if args.command == "gradcheck":
         from .gradcheck import run as run_gradcheck

@@ -99,36 +99,53 @@ def draw_masks(rng, sizes, mb, keep_prob):
 def batches(m, batch_size, rng):
     """dlfp's batches: all examples in order, or a shuffle by the shared stream cut in slices."""
     if batch_size == 0:
-        return [np.arange(m)], rng
+        return [range(m)], rng
     perm, rng = dlfp.rng_permutation(rng, m)
     return [perm[i:i + batch_size] for i in range(0, m, batch_size)], rng
 
 
 def run_scenario(path):
     """result = the scenario trained in PyTorch: name, initial_params, final_params, loss_curve
-    (recorded as dlfp records it: the epoch's batch costs, each before its update, weighted)."""
+    (recorded as dlfp records it: the epoch's batch costs, each before its update, weighted),
+    train_accuracy."""
     p = dlfp.prepare_scenario(str(path))
     s = p["scenario"]
-    acts = s["activations"]
-    net = build_network(p["params0"], acts)
-    loss_fn = LOSSES[acts[-1]]()
-    X = torch.from_numpy(np.ascontiguousarray(p["X"].T))  # (m, n_0): examples are rows
-    target = (torch.from_numpy(p["labels"].reshape(-1, 1)) if acts[-1] == "sigmoid"
-              else torch.from_numpy(p["labels"].astype(np.int64)))
+    net, X, target = setup(p)
+    curve = fit(net, X, target, s, p["rng"])
+    return {"name": s["name"], "initial_params": p["params0"], "final_params": _params(net),
+            "loss_curve": curve,
+            "train_accuracy": _accuracy(net, X, p["labels"], s["activations"])}
+
+
+def setup(prepared):
+    """(net, X, target) of a prepared scenario (dlfp.prepare_scenario): the network holding the
+    initial weights, the examples as rows, the targets as the loss wants them."""
+    acts = prepared["scenario"]["activations"]
+    net = build_network(prepared["params0"], acts)
+    X = torch.from_numpy(np.ascontiguousarray(prepared["X"].T))  # (m, n_0): examples are rows
+    labels = prepared["labels"]
+    target = (torch.from_numpy(labels.reshape(-1, 1)) if acts[-1] == "sigmoid"
+              else torch.from_numpy(labels.astype(np.int64)))
+    return net, X, target
+
+
+def fit(net, X, target, s, rng):
+    """Train net in place over s's epochs of (mini-)batches: the loss curve, rows [e, J_e]."""
+    loss_fn = LOSSES[s["activations"][-1]]()
     weights = [mod.weight for mod in net if isinstance(mod, torch.nn.Linear)]
     opt = OPTIMIZERS[s["optimizer"]](net.parameters(), s)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda e: SCHEDULES[s["lr_decay"]["kind"]](s["lr_decay"], e))
     hidden_sizes = s["layers"][1:-1]
-    m, rng, curve = X.shape[0], p["rng"], []
+    m, curve = X.shape[0], []
     for e in range(s["epochs"]):
         idx_list, rng = batches(m, s["batch_size"], rng)
         total = 0.0
         for idx in idx_list:
             mb = len(idx)
             masks, rng = draw_masks(rng, hidden_sizes, mb, s["keep_prob"])
-            sel = torch.from_numpy(np.asarray(idx, dtype=np.int64))
-            cost = loss_fn(forward(net, X[sel], masks, s["keep_prob"]), target[sel])
+            Xb, Tb = (X, target) if mb == m else _rows(X, target, idx)
+            cost = loss_fn(forward(net, Xb, masks, s["keep_prob"]), Tb)
             if s["lambda"]:
                 cost = cost + s["lambda"] / (2.0 * mb) * sum((W * W).sum() for W in weights)
             total += cost.item() * mb
@@ -138,8 +155,12 @@ def run_scenario(path):
         sched.step()
         if e % s["record_every"] == 0 or e == s["epochs"] - 1:
             curve.append([e, total / m])
-    return {"name": s["name"], "initial_params": p["params0"], "final_params": _params(net),
-            "loss_curve": np.array(curve), "train_accuracy": _accuracy(net, X, p["labels"], acts)}
+    return np.array(curve)
+
+
+def _rows(X, target, idx):
+    sel = torch.from_numpy(np.asarray(idx, dtype=np.int64))
+    return X[sel], target[sel]
 
 
 def _accuracy(net, X, labels, activations):
