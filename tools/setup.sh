@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent set-up: installs only what is missing.
-#   Debian: R, Octave, jsonlite, testthat, OpenBLAS (R and Octave multiply ~15x slower without it),
+#   Debian: R, Octave, jsonlite, testthat, roxygen2 (the check that r/man is current), OpenBLAS (R and Octave multiply ~15x slower without it),
 #           Fashion-MNIST (MNIST's IDX format; real MNIST cannot be downloaded here), chromium
 #           (the report's browser test), gnuplot-nox and FreeSans (Octave's figures without a display)
 #   .venv:  the pinned requirements.txt, a .pth that puts python/ and the repo on the path, and
@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat libopenblas0-pthread dataset-fashion-mnist
+DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat r-cran-roxygen2 libopenblas0-pthread dataset-fashion-mnist
       chromium gnuplot-nox fonts-freefont-otf)
 missing=()
 for p in "${DEBS[@]}"; do

@@ -36,8 +36,9 @@ prepare_scenario <- function(scenario) {
 #'   (prepare_scenario), which is trained without reading anything again.
 #' @param verbose Print the cost at each recorded epoch.
 #' @return list(name, initial_params, final_params, loss_curve (rows [epoch, cost]),
-#'   train_accuracy, with a test set test_accuracy, and with validation the cross_validation
-#'   block (cross_validate's) after the full-data run).
+#'   train_accuracy, with a test set test_accuracy, with snapshot_every > 0 the snapshots
+#'   (train's: epoch and params), and with validation the cross_validation block
+#'   (cross_validate's) after the full-data run).
 #' @export
 run_scenario <- function(scenario, verbose = FALSE) {
   p <- if (is.list(scenario) && "params0" %in% names(scenario)) scenario
@@ -46,7 +47,8 @@ run_scenario <- function(scenario, verbose = FALSE) {
   fit <- train(p$X, p$Y, p$params0, s$activations, s, p$rng, verbose = verbose)
   result <- list(name = s$name, initial_params = p$params0, final_params = fit$params,
                  loss_curve = fit$loss_curve,
-                 train_accuracy = accuracy(predict_labels(p$X, fit$params, s$activations), p$labels))
+                 train_accuracy = accuracy(predict_labels(p$X, fit$params, s$activations),
+                                           p$labels))
   line <- sprintf("%s: train accuracy %s", s$name, fmt_fixed(result$train_accuracy, 4))
   if (!is.null(p$X_test)) {
     result$test_accuracy <- accuracy(predict_labels(p$X_test, fit$params, s$activations),
@@ -54,6 +56,7 @@ run_scenario <- function(scenario, verbose = FALSE) {
     line <- paste0(line, ", test accuracy ", fmt_fixed(result$test_accuracy, 4))
   }
   if (verbose) cat(line, "\n", sep = "")
+  if (length(fit$snapshots) > 0) result$snapshots <- fit$snapshots
   if (!is.null(s$validation)) result$cross_validation <- cross_validate(p, verbose = verbose)
   result
 }

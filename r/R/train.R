@@ -7,18 +7,20 @@
 #' curve holds [e, J_e] for each 0-based epoch e with e \%\% record_every == 0 and for the last
 #' epoch, J_e being the mean of that epoch's batch costs (each from its forward pass, before
 #' its update) weighted by batch size. Random draws (shuffles, then each batch's dropout
-#' masks) continue the stream rng.
+#' masks) continue the stream rng. With snapshot_every = k > 0 the parameters are kept at the
+#' start of each epoch e with e \%\% k == 0 and after the last one (as epoch `epochs`).
 #'
 #' @param X Inputs, n_0 x m.
 #' @param Y Targets, n_L x m.
 #' @param params Initial list(W1, b1, ..., WL, bL) (not changed).
 #' @param activations One name per layer.
-#' @param settings A checked scenario: learning_rate, epochs, record_every, optimizer, beta,
-#'   beta1, beta2, epsilon, batch_size, lambda, keep_prob, lr_decay.
+#' @param settings A checked scenario: learning_rate, epochs, record_every, snapshot_every,
+#'   optimizer, beta, beta1, beta2, epsilon, batch_size, lambda, keep_prob, lr_decay.
 #' @param rng Generator state.
 #' @param verbose Print each recorded cost.
 #' @return list(params = the trained list, loss_curve = n_records x 2 matrix [epoch, cost],
-#'   rng = the state after training's draws).
+#'   rng = the state after training's draws, snapshots = an unnamed list of list(epoch = e,
+#'   params = the parameters then), in epoch order; list() when snapshot_every is 0).
 #' @export
 train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
   update <- lookup(OPTIMIZERS, settings[["optimizer"]], "optimizer", "train")
@@ -27,6 +29,7 @@ train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
   epochs <- settings[["epochs"]]
   record_every <- settings[["record_every"]]
   batch_size <- settings[["batch_size"]]
+  every <- settings[["snapshot_every"]]
   L <- length(activations)
   m <- ncol(X)
   state <- initialize_optimizer(params)
@@ -34,7 +37,10 @@ train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
   epoch <- seq_len(epochs) - 1
   recorded <- epoch[epoch %% record_every == 0 | epoch == epochs - 1]
   curve <- matrix(c(recorded, rep(NA_real_, length(recorded))), ncol = 2)  # (n_records, 2)
+  snapshots <- list()
   for (e in epoch) {
+    # R copies on modify: the list kept here is not changed by the updates that follow
+    if (every > 0 && e %% every == 0) snapshots[[length(snapshots) + 1]] <- snapshot(e, params)
     lr <- learning_rate_at(settings, e)
     shuffle <- shuffle_examples(m, batch_size, rng)
     rng <- shuffle$rng
@@ -68,8 +74,13 @@ train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
       utils::flush.console()
     }
   }
-  list(params = params, loss_curve = curve, rng = rng)
+  if (every > 0) snapshots[[length(snapshots) + 1]] <- snapshot(epochs, params)
+  list(params = params, loss_curve = curve, rng = rng, snapshots = snapshots)
 }
+
+# One entry of train's snapshots: the epoch and the parameters at its start (or, as epoch
+# `epochs`, after the last one).
+snapshot <- function(epoch, params) list(epoch = epoch, params = params)
 
 #' Stop when the epoch's cost or any parameter is NaN or Inf: training would go on
 #' multiplying NaNs.

@@ -106,6 +106,53 @@ save_boundary <- function(result, path_scenario, file) {
   })
 }
 
+#' The feature maps of the trained network: each hidden unit's activation over the data plane.
+#'
+#' The final parameters forward-propagate a 100 x 100 grid padded by 0.25 around the 2-D data;
+#' row l of the figure holds hidden layer l, panel j its unit j: A_l[j, ] as a heat map (blue to
+#' red, scaled to the panel's own range, as Python's RdBu_r), titled "layer l unit j", the
+#' training points faint on top.
+#' A layer narrower than the widest leaves its extra panels empty.
+#'
+#' @param result From dlfp$run_scenario.
+#' @param path_scenario The scenario it ran, for its data and activations.
+#' @param file The PNG's name in examples/out/r/.
+save_features <- function(result, path_scenario, file) {
+  s <- dlfp$read_scenario(path_scenario)
+  d <- dlfp$load_data(s)
+  X <- d$X  # (2, m)
+  g0 <- seq(min(X[1, ]) - 0.25, max(X[1, ]) + 0.25, length.out = 100)
+  g1 <- seq(min(X[2, ]) - 0.25, max(X[2, ]) + 0.25, length.out = 100)
+  grid <- rbind(rep(g0, times = length(g1)), rep(g1, each = length(g0)))  # (2, 100 * 100)
+  caches <- dlfp$forward_propagation(grid, result$final_params, s$activations)$caches
+  hidden <- lapply(caches[-length(caches)], function(cache) cache$A)  # A_l: (n_l, 100 * 100)
+  units <- vapply(hidden, nrow, 0L)
+  width <- max(units)
+  colors <- grDevices::hcl.colors(64, "Blue-Red 2")
+  # class 0 white, class 1 black, at 30% opacity (Python's Greys, alpha 0.3): faint on any hue
+  faint <- grDevices::adjustcolor(c("white", "black")[d$labels + 1], alpha.f = 0.3)
+  save_figure(file, 130 * width, 140 * length(hidden), function() {
+    graphics::par(mfrow = c(length(hidden), width), mar = c(0.5, 0.5, 1.6, 0.5),
+                  font.main = 1, cex.main = 0.9)
+    for (l in seq_along(hidden)) {
+      for (j in seq_len(width)) {
+        if (j > units[l]) {  # past this layer's last unit: an empty panel
+          graphics::plot.new()
+          next
+        }
+        # grid's first row varies fastest: the values form the x-by-y matrix image() takes
+        a <- matrix(hidden[[l]][j, ], length(g0), length(g1))  # (100, 100)
+        zlim <- range(a)
+        if (zlim[1] == zlim[2]) zlim <- zlim + c(-1, 1)  # a unit constant over the plane
+        graphics::image(g0, g1, a, zlim = zlim, col = colors, axes = FALSE, xlab = "", ylab = "",
+                        main = sprintf("layer %d unit %d", l, j))
+        graphics::points(X[1, ], X[2, ], pch = 16, cex = 0.35, col = faint)
+        graphics::box()
+      }
+    }
+  })
+}
+
 #' result = dlfp$run_scenario(NAME), printing its progress and accuracy; then save its figures.
 #'
 #' @param name A scenario name (see scenario()).

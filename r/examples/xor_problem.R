@@ -1,4 +1,4 @@
-# The course's XOR problem: one hidden layer of 4 tanh units.
+# The course's XOR problem: one hidden layer of 4 tanh units, and what each unit learned.
 # Run from the repository root: Rscript r/examples/xor_problem.R
 
 file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)

@@ -1,7 +1,13 @@
 # Makes the tests run from the source tree without installing the package: when dlfp's
-# functions are not already visible (test_check on the installed package provides them), every
-# file of r/R is sourced into the test environment, in the package's collation order.
-dlfp_r_dir <- normalizePath(testthat::test_path("..", "..", "R"), mustWork = FALSE)
+# functions are not already visible (test_check on the installed package and test_local's
+# load_all provide them), every file of r/R is sourced into the test environment, in the
+# package's collation order.
+#
+# testthat sources a helper with its own folder (tests/testthat) as the working directory in
+# every route (test_dir, test_check, and load_all, which test_local runs before the tests
+# start); testthat::test_path() only knows that folder once the tests run, so it is not used.
+dlfp_test_dir <- normalizePath(".")
+dlfp_r_dir <- normalizePath(file.path(dlfp_test_dir, "..", "..", "R"), mustWork = FALSE)
 if (!exists("forward_backward", mode = "function")) {
   for (dlfp_file in sort(list.files(dlfp_r_dir, pattern = "[.]R$", full.names = TRUE),
                          method = "radix")) {
@@ -17,12 +23,21 @@ if (!exists("forward_backward", mode = "function")) {
 }
 
 # The repository root (r/tests/testthat/../../..): scenarios, golden fixtures and the runner
-# live there; tests that need them skip when the tests run from an installed copy.
-dlfp_root <- normalizePath(testthat::test_path("..", "..", ".."), mustWork = FALSE)
+# live there; tests that need them skip when the tests run elsewhere (an installed copy, or
+# R CMD check's copy, whose ../../.. is whatever folder the check ran in).
+# Elsewhere dlfp_root names a folder that does not exist, so that every such test skips.
+dlfp_root <- local({
+  root <- normalizePath(file.path(dlfp_test_dir, "..", "..", ".."), mustWork = FALSE)
+  in_repo <- identical(normalizePath(file.path(root, "r", "tests", "testthat"), mustWork = FALSE),
+                       dlfp_test_dir)
+  if (in_repo) root else file.path(tempdir(), "no-source-tree")
+})
 dlfp_fixtures <- file.path(dlfp_root, "fixtures")
 
 skip_without_repo <- function(path) {
-  testthat::skip_if_not(file.exists(path), paste("not in the source tree:", path))
+  inside <- startsWith(path, paste0(dlfp_root, "/"))
+  shown <- if (inside) substring(path, nchar(dlfp_root) + 2) else path  # from the root
+  testthat::skip_if_not(file.exists(path), paste("not in the source tree:", shown))
 }
 
 # The message of the dlfp error that expr raises, or NA when it raises none; any other error

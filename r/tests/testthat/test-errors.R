@@ -3,7 +3,7 @@
 known_acts <- "(known: relu, sigmoid, softmax, tanh)"
 allowed <- paste("(allowed: activations, batch_size, beta, beta1, beta2, data, description,",
                  "epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name,",
-                 "optimizer, record_every, seed, validation)")
+                 "optimizer, record_every, seed, snapshot_every, validation)")
 
 test_that("NaN or Inf in the data names the first in column-major order, 1-based", {
   X <- matrix(1, 3, 5)

@@ -136,11 +136,10 @@ test_that("the package masks nothing of base or stats: predict is an S3 method",
 })
 
 test_that("library(dlfp) in a fresh R masks nothing of base or stats", {
-  installed <- system.file("NAMESPACE", package = "dlfp")
   libs <- .libPaths()
-  if (!(nzchar(installed) && any(grepl("dlfp_fit", readLines(installed))))) {
-    # from the source tree: install this dlfp into a temporary library, as a user would
-    skip_without_repo(file.path(dlfp_root, "r", "DESCRIPTION"))
+  # from the source tree (run_tests.R, test_local): install this dlfp into a temporary library,
+  # as a user would; from an installed copy (test_check, R CMD check): that copy
+  if (file.exists(file.path(dlfp_root, "r", "DESCRIPTION"))) {
     lib <- tempfile("dlfp-lib-")
     dir.create(lib)
     on.exit(unlink(lib, recursive = TRUE), add = TRUE)
@@ -148,7 +147,8 @@ test_that("library(dlfp) in a fresh R masks nothing of base or stats", {
                    c("CMD", "INSTALL", "--no-docs", "--no-multiarch", "--no-test-load",
                      paste0("--library=", shQuote(lib)), shQuote(file.path(dlfp_root, "r"))),
                    stdout = TRUE, stderr = TRUE)
-    expect_true(file.exists(file.path(lib, "dlfp", "NAMESPACE")), info = paste(log, collapse = "\n"))
+    expect_true(file.exists(file.path(lib, "dlfp", "NAMESPACE")),
+                info = paste(log, collapse = "\n"))
     libs <- c(lib, libs)
   }
   code <- paste(

@@ -62,8 +62,9 @@ test_that("check_scenario fills every default from the rules, numbers as doubles
   expect_identical(s, list(name = "n", description = "", layers = c(2, 1),
                            activations = "sigmoid", init = "scaled", optimizer = "gd",
                            seed = 1, learning_rate = 1, epochs = 3, record_every = 100,
-                           batch_size = 0, lambda = 0, keep_prob = 1, beta = 0.9, beta1 = 0.9,
-                           beta2 = 0.999, epsilon = 1e-8, lr_decay = list(kind = "none"),
+                           snapshot_every = 0, batch_size = 0, lambda = 0, keep_prob = 1,
+                           beta = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8,
+                           lr_decay = list(kind = "none"),
                            data = list(csv = "d.csv")))
   expect_identical(dlfp_error_message(check_scenario(list(1, 2))),
                    "dlfp: read_scenario: a scenario must be an object")

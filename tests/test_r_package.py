@@ -1,0 +1,82 @@
+"""dlfp at home in R: devtools' test route, R CMD build + check, and man/ as roxygen writes it."""
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+
+from conftest import ROOT, require_language, skip_or_fail
+
+ENV = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+
+# test_local's counts as one line "passed failed skipped errors files", after testthat's output
+TEST_LOCAL = """
+res <- as.data.frame(testthat::test_local("r", filter = "^(rng|snapshots)$", reporter = "silent",
+                                          stop_on_failure = FALSE))
+cat(sprintf("\\ncounts %d %d %d %d %d\\n", sum(res$passed), sum(res$failed), sum(res$skipped),
+            sum(res$error), length(unique(res$file))))
+"""
+
+
+def run(cmd, cwd, timeout=180, env=ENV):
+    out = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
+    return out.returncode, out.stdout + out.stderr
+
+
+def test_test_local_from_the_repository_root():
+    # what devtools::test() runs: pkgload's load_all sources the helpers before any test runs;
+    # the snapshots file needs the runner in the source tree, so a helper that loses the
+    # repository root shows here as skips
+    require_language("r")
+    code, out = run(["Rscript", "-e", TEST_LOCAL], cwd=ROOT)
+    assert code == 0, out[-3000:]
+    counts = re.findall(r"^counts (\d+) (\d+) (\d+) (\d+) (\d+)$", out, re.M)
+    assert counts, out[-3000:]
+    passed, failed, skipped, errors, files = map(int, counts[-1])
+    assert (failed, skipped, errors, files) == (0, 0, 0, 2), out[-3000:]
+    assert passed >= 40, out[-3000:]
+
+
+def test_r_cmd_build_and_check_report_no_error_and_no_warning(tmp_path):
+    require_language("r")
+    # the check looks for dependency cycles in the repository's package index: an empty local
+    # repository answers at once, whether or not CRAN can be reached
+    repo = tmp_path / "repo" / "src" / "contrib"
+    repo.mkdir(parents=True)
+    (repo / "PACKAGES").write_text("")
+    profile = tmp_path / "Rprofile"
+    profile.write_text(f'options(repos = c(CRAN = "file://{tmp_path / "repo"}"))\n')
+    env = dict(ENV, R_PROFILE_USER=str(profile))
+    code, out = run(["R", "CMD", "build", str(ROOT / "r")], cwd=tmp_path, env=env)
+    assert code == 0, out[-3000:]
+    tarballs = list(tmp_path.glob("dlfp_*.tar.gz"))
+    assert len(tarballs) == 1, out[-3000:]
+    # the test suite runs too (about 30 s here): from the tarball, without the source tree
+    code, out = run(["R", "CMD", "check", "--no-manual", tarballs[0].name], cwd=tmp_path,
+                    env=env)
+    status = re.findall(r"^Status: (.*)$", out, re.M)
+    assert status, out[-3000:]
+    assert not re.search(r"ERROR|WARNING", status[-1]), out[-5000:]
+    assert not re.search(r"\.\.\. (ERROR|WARNING)$", out, re.M), out[-5000:]
+    assert re.fullmatch(r"OK|\d+ NOTEs?", status[-1]), out[-5000:]
+    assert "Running ‘testthat.R’" in out, out[-3000:]  # the tests did run
+    assert code == 0, out[-3000:]
+
+
+def test_man_is_what_roxygen_writes_from_the_comments(tmp_path):
+    require_language("r")
+    code, _ = run(["Rscript", "-e", "quit(status = !requireNamespace('roxygen2', quietly = TRUE))"],
+                  cwd=tmp_path)
+    if code != 0:
+        skip_or_fail("roxygen2 is not installed (Debian: r-cran-roxygen2)")
+    copy = tmp_path / "r"
+    shutil.copytree(ROOT / "r", copy, ignore=shutil.ignore_patterns("examples"))
+    code, out = run(["Rscript", "-e", "roxygen2::roxygenise('.')"], cwd=copy)
+    assert code == 0, out[-3000:]
+    cmp = filecmp.dircmp(ROOT / "r" / "man", copy / "man")
+    stale = cmp.left_only + cmp.right_only + filecmp.cmpfiles(
+        ROOT / "r" / "man", copy / "man", cmp.common_files, shallow=False)[1]
+    assert not stale, f"r/man differs from roxygen's output in {sorted(stale)}: run " \
+                      f"roxygen2::roxygenise('r')"
+    assert filecmp.cmp(ROOT / "r" / "NAMESPACE", copy / "NAMESPACE", shallow=False), \
+        "r/NAMESPACE differs from roxygen's output: run roxygen2::roxygenise('r')"
