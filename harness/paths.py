@@ -36,15 +36,16 @@ def absolute_scenario(path):
     return s
 
 
-def copy_scenario(path, out, epochs=None, record_every=None, data=None):
+def copy_scenario(path, out, epochs=None, record_every=None, data=None, **fields):
     """Write scenario path to out with its data paths made absolute (so the copy reads the same
-    files from any folder), optionally with fewer epochs, another record_every and more data
-    fields. Returns out."""
+    files from any folder), optionally with fewer epochs, another record_every, more data
+    fields and other top-level fields (e.g. snapshot_every). Returns out."""
     s = absolute_scenario(path)
     if epochs is not None:
         s["epochs"] = epochs
     if record_every is not None:
         s["record_every"] = record_every
+    s.update(fields)
     s["data"].update(data or {})
     Path(out).write_text(json.dumps(s))
     return Path(out)
