@@ -170,11 +170,17 @@ class OctaveBridge:
     def __init__(self):
         import logging
 
+        import shlex
         import shutil
 
-        # octave-cli has no GUI to fail to open, so it prints no X11 warnings at start
+        # octave-cli has no GUI to fail to open, so it prints no X11 warnings at start.
+        # --no-history: octave-cli saves its command history at exit, and where
+        # ~/.local/share/octave is missing it prints "error: ignoring const
+        # execution_exception& while preparing to exit" (twice) on stderr instead; oct2py's
+        # version probe at start, `$OCTAVE_EXECUTABLE --eval "disp(version)"`, is such an exit
         if shutil.which("octave-cli"):
-            os.environ.setdefault("OCTAVE_EXECUTABLE", shutil.which("octave-cli"))
+            os.environ.setdefault("OCTAVE_EXECUTABLE",
+                                  shlex.join([shutil.which("octave-cli"), "--no-history"]))
         from oct2py import Oct2Py, Oct2PyError
 
         self.Oct2PyError = Oct2PyError

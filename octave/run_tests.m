@@ -1,14 +1,19 @@
 ## run_tests.m: octave-cli octave/run_tests.m
 ##
 ## Runs the %!test, %!assert and %!error blocks of every file in octave/+dlfp (and its
-## +internal helpers), prints each file with failures and what failed, and ends with
-## the line "octave: N passed, N failed". Exits 1 if anything failed, else 0.
+## +internal helpers) and in octave/tests/+dlfp_test, prints each file with failures and what
+## failed, and ends with the line "octave: N passed, N failed". Exits 1 if anything failed,
+## else 0. octave/tests holds what only the tests use (the repository's place, the golden
+## fixtures, their relative difference, the check that no dlfp file hides an Octave
+## function), as the package dlfp_test: it goes on the path here, and tools/octave_pkg.sh
+## leaves it out of the installed package, whose fixture tests then skip themselves.
 ## Known failures (%!xtest) and skipped blocks are counted apart and do not fail the run,
 ## except with CI=true, where a skipped block is a failure: CI's set-up installs everything.
 
 here = fileparts (mfilename ("fullpath"));
-addpath (here);
-files = [dir(fullfile (here, "+dlfp", "*.m")); dir(fullfile (here, "+dlfp", "+internal", "*.m"))];
+addpath (here, fullfile (here, "tests"));
+files = [dir(fullfile (here, "+dlfp", "*.m")); dir(fullfile (here, "+dlfp", "+internal", "*.m"));
+         dir(fullfile (here, "tests", "+dlfp_test", "*.m"))];
 passed = 0;
 failed = 0;
 known = 0;

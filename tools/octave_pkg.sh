@@ -12,7 +12,8 @@
 #                                directly under inst/: none here)
 #   dlfp-<Version>/inst/+dlfp/   the .m files of octave/+dlfp and octave/+dlfp/+internal, and
 #                                +dlfp/private/scenario_rules.json (the scenario rules, the
-#                                same bytes as Python's and R's copies)
+#                                same bytes as Python's and R's copies); not octave/tests,
+#                                the package dlfp_test of helpers only the tests use
 #
 # pkg install copies inst/ into the package folder and pkg load puts that folder on the
 # path, so +dlfp is found there as it is in octave/ and calls read dlfp.<name> (...)

@@ -8,7 +8,9 @@
 # globally), checks that pkg load makes dlfp.<name> callable from the installed copy, calls
 # a few functions, runs one small scenario, runs the installed copy's own %!tests, checks
 # that addpath ("octave") gives the same numbers, then unloads and uninstalls. The user's
-# real package lists are compared before and after.
+# real package lists are compared before and after. The test-only helpers (octave/tests, the
+# package dlfp_test) must be neither in the archive nor installed: the installed copy's
+# fixture tests skip themselves without them, and everything else passes.
 #
 # Prints one line per check ("ok: ..." or "FAIL: ...") and ends with
 # "octave-pkg: N passed, N failed"; exits 1 if anything failed, else 0.
@@ -60,6 +62,12 @@ src_files=$( (cd "$root/octave" && find +dlfp -type f -name '*.m'
 pkg_files=$(cd "$pkgdir/inst" && find +dlfp -type f | sort)
 check "inst/+dlfp holds every .m file of octave/+dlfp (and +internal) and the rules, nothing else" \
   test "$src_files" = "$pkg_files"
+test_only=$(cd "$root/octave/tests" && find . -type f -name '*.m' -printf '%f\n' | sort)
+[[ -n $test_only ]] || fail "octave/tests holds the test-only helpers"
+leaked=$(cd "$pkgdir" && find . \( -name '*dlfp_test*' -o -name tests \) -print
+         for f in $test_only; do find . -name "$f" -print; done)
+if [[ -z $leaked ]]; then pass "no test-only helper (octave/tests: $(echo $test_only)) in the archive"
+else fail "no test-only helper in the archive" "$(echo $leaked)"; fi
 check "inst/+dlfp/private/scenario_rules.json is python/dlfp/scenario_rules.json, byte for byte" \
   cmp "$pkgdir/inst/+dlfp/private/scenario_rules.json" "$root/python/dlfp/scenario_rules.json"
 missing=""
@@ -168,6 +176,26 @@ unwind_protect
     record ("pkg load dlfp", false, err.message);
   end_try_catch
 
+  ## the test-only helpers stayed in the checkout: not installed, not on the path
+  test_only = strsplit (getenv ("TEST_ONLY"));
+  installed_files = [glob(fullfile (pkgdir, "*")); glob(fullfile (pkgdir, "+dlfp", "*"));
+                     glob(fullfile (pkgdir, "+dlfp", "+internal", "*"))];
+  [~, names, exts] = cellfun (@fileparts, installed_files, "UniformOutput", false);
+  found = intersect (strcat (names, exts), [test_only, {"+dlfp_test", "tests"}]);
+  record (["the test-only helpers are not installed (" strjoin(test_only, ", ") ")"],
+          ! isempty (test_only) && isempty (found) && isempty (which ("dlfp_test.repo_root"))
+          && isempty (which ("dlfp.internal.repo_root")), strjoin (found, ", "));
+
+  try
+    dlfp.train ();
+    record ("dlfp.train () is refused with its usage", false, "no error");
+  catch err
+    record ("dlfp.train () is refused with its usage, read from the installed help",
+            strcmp (err.identifier, "Octave:invalid-fun-call")
+            && strncmp (err.message, "Invalid call to train", 21)
+            && ! isempty (strfind (err.message, "= dlfp.train (X, Y, PARAMS,")), err.message);
+  end_try_catch
+
   try
     installed_rules = fullfile (pkgdir, "+dlfp", "private", "scenario_rules.json");
     rules = dlfp.scenario_rules ();
@@ -244,13 +272,11 @@ unwind_protect
     record ("dlfp.run_scenario and write_result on a tiny scenario", false, err.message);
   end_try_catch
 
-  ## The installed copy's own %!test blocks. The golden-fixture tests skip themselves
-  ## (%!testif on fixtures/golden beside the code, which an installed copy has not). A few
-  ## plain %!test blocks read the checkout's fixtures/ through dlfp.internal.repo_root and
-  ## so cannot pass outside it: their failures are counted apart, not as failures.
-  needs_checkout = {"repo_root.m", "read_scenario.m"};
+  ## The installed copy's own %!test blocks. The tests that read the checkout (its
+  ## fixtures, the runner, the Python twin's rules) skip themselves: their %!testif asks
+  ## for the test-only helpers (dlfp_test.repo_root, ...), which are not installed.
   files = [dir(fullfile (pkgdir, "+dlfp", "*.m")); dir(fullfile (pkgdir, "+dlfp", "+internal", "*.m"))];
-  n_ok = n_all = n_skip = n_checkout = 0;
+  n_ok = n_all = n_skip = 0;
   bad = {};
   for k = 1:numel (files)
     path = fullfile (files(k).folder, files(k).name);
@@ -260,21 +286,16 @@ unwind_protect
     fclose (fid);
     n_bad = nmax - n - nxfail - nbug;
     n_all += nmax;
+    n_ok += n;
     n_skip += nskip + nrtskip;
-    if (n_bad > 0 && any (strcmp (files(k).name, needs_checkout)))
-      n_checkout += n_bad;
-      n_ok += nmax - n_bad;
-    elseif (n_bad > 0)
+    if (n_bad > 0)
       bad{end+1} = [files(k).name ": " fileread(log_file)];
-    else
-      n_ok += nmax;
     endif
     unlink (log_file);
   endfor
   record (sprintf (["the installed copy passes its own tests (%d of %d blocks in %d files;" ...
-                    " %d fixture tests skipped, %d blocks of %s need the checkout)"],
-                   n_ok, n_all, numel (files), n_skip, n_checkout, strjoin (needs_checkout, ", ")),
-          isempty (bad) && n_ok > 0, strjoin (bad, "\n"));
+                    " %d that need the checkout skipped)"], n_ok, n_all, numel (files), n_skip),
+          isempty (bad) && n_ok > 0 && n_skip > 0, strjoin (bad, "\n"));
 
   try
     pkg unload dlfp
@@ -312,7 +333,8 @@ EOF
 
 mkdir -p "$work/home"
 out=$(cd "$work" && HOME=$work/home XDG_CONFIG_HOME=$work/home/.config WORK=$work REPO=$root \
-      TARBALL=$tarball VERSION=$version "${octave[@]}" "$work/check_pkg.m" 2>&1)
+      TARBALL=$tarball VERSION=$version TEST_ONLY="$(echo $test_only)" \
+      "${octave[@]}" "$work/check_pkg.m" 2>&1)
 status=$?
 printf '%s\n' "$out" | grep -v '^octave checks: done$'
 passed=$((passed + $(printf '%s\n' "$out" | grep -c '^ok: ')))

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} activations ()
+## @deftypefn {} {@var{table} =} dlfp.activations ()
 ## ACTIVATIONS: name -> A = g(Z) (sigmoid, tanh, relu, softmax).
 ##
 ## Python's @code{ACTIVATIONS}: a struct of function handles, looked up by name.
@@ -19,3 +19,4 @@ endfunction
 %! assert (fieldnames (t), {"sigmoid"; "tanh"; "relu"; "softmax"});
 %! assert (t.relu (-1), 0);
 %! assert (t.sigmoid (0), 0.5);
+%!error <called with too many inputs> dlfp.activations (1)

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{grads} =} backward_propagation (@var{AL}, @var{Y}, @var{caches}, @var{params}, @var{activations})
-## @deftypefnx {} {@var{grads} =} backward_propagation (@dots{}, @var{lambd}, @var{keep_prob})
+## @deftypefn  {} {@var{grads} =} dlfp.backward_propagation (@var{AL}, @var{Y}, @var{caches}, @var{params}, @var{activations})
+## @deftypefnx {} {@var{grads} =} dlfp.backward_propagation (@dots{}, @var{lambd}, @var{keep_prob})
 ## dZ_L = A_L - Y ; dW_l = dZ_l A_(l-1)' / m + (lambda / m) W_l ; db_l = sum(dZ_l, 2) / m.
 ##
 ## Going down, dA_(l-1) = W_l' dZ_l, times D_(l-1) / keep_prob where dropout masked the
@@ -14,6 +14,9 @@
 
 function grads = backward_propagation (AL, Y, caches, params, activations, lambd = 0,
                                        keep_prob = 1)
+  if (nargin < 5)
+    print_usage ();
+  endif
   m = columns (AL);
   L = numel (caches);
   table = dlfp.derivatives ();
@@ -132,3 +135,4 @@ endfunction
 %! c = {struct("A_prev", 1, "Z", 1, "A", 1), struct("A_prev", 1, "Z", 1, "A", 1)};
 %! dlfp.backward_propagation (1, 1, c, struct ("W1", 1, "b1", 0, "W2", 1, "b2", 0),
 %!                            {"softmax", "sigmoid"});
+%!error <Invalid call> dlfp.backward_propagation ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{J} =} binary_cross_entropy (@var{ZL}, @var{Y})
+## @deftypefn {} {@var{J} =} dlfp.binary_cross_entropy (@var{ZL}, @var{Y})
 ## J = -1/m * sum(y .* log(a) + (1 - y) .* log(1 - a)),  a = sigmoid(z).
 ##
 ## Computed from the logits @var{ZL} (1 x m) as
@@ -8,6 +8,9 @@
 ## @end deftypefn
 
 function J = binary_cross_entropy (ZL, Y)
+  if (nargin < 2)
+    print_usage ();
+  endif
   m = columns (ZL);
   J = sum (max (ZL, 0) - ZL .* Y + log1p (exp (-abs (ZL)))) / m;
 endfunction
@@ -18,3 +21,4 @@ endfunction
 %! assert (dlfp.binary_cross_entropy (2, 1), 0.1269280110429725, 1e-15);
 %! ## z = -800 and y = 1: -log(sigmoid(-800)) = 800, where a would underflow to 0
 %! assert (dlfp.binary_cross_entropy (-800, 1), 800);
+%!error <Invalid call> dlfp.binary_cross_entropy ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{J} =} categorical_cross_entropy (@var{ZL}, @var{Y})
+## @deftypefn {} {@var{J} =} dlfp.categorical_cross_entropy (@var{ZL}, @var{Y})
 ## J = -1/m * sum(sum(Y .* log(softmax(Z)))).
 ##
 ## log(softmax(z)) = z - max(z) - log(sum(exp(z - max(z)))) per column: never log(0).
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function J = categorical_cross_entropy (ZL, Y)
+  if (nargin < 2)
+    print_usage ();
+  endif
   m = columns (ZL);
   S = ZL - max (ZL, [], 1);
   log_p = S - log (sum (exp (S), 1));  # (K, m)
@@ -20,3 +23,4 @@ endfunction
 %! assert (J, log (exp (1) + exp (3) + exp (6)) - 6, 1e-15);
 %! assert (J, 0.0549852, 1e-7);
 %!assert (dlfp.categorical_cross_entropy ([0; 1000], [1; 0]), 1000)
+%!error <Invalid call> dlfp.categorical_cross_entropy ()

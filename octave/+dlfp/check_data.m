@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} check_data (@var{X}, @var{labels}, @var{layers}, @var{output_activation})
+## @deftypefn {} {} dlfp.check_data (@var{X}, @var{labels}, @var{layers}, @var{output_activation})
 ## Stop unless X is finite with layers[0] rows and every label is in 0 .. K-1.
 ##
 ## layers[0] is Python's first entry, @code{layers(1)} here. The first non-finite entry is
@@ -8,6 +8,9 @@
 ## @end deftypefn
 
 function check_data (X, labels, layers, output_activation)
+  if (nargin < 4)
+    print_usage ();
+  endif
   fn = "check_data";
   bad = find (! isfinite (X), 1);
   if (! isempty (bad))
@@ -66,3 +69,4 @@ endfunction
 %! dlfp.check_data (zeros (2, 2), [NaN, 0], [2, 1], "sigmoid");
 %!error <dlfp: check_data: label -1 at example 2 is out of range 0..2>
 %! dlfp.check_data (zeros (2, 2), [0, -1], [2, 3], "softmax");
+%!error <Invalid call> dlfp.check_data ()

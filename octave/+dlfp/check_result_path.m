@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} check_result_path (@var{path})
+## @deftypefn {} {} dlfp.check_result_path (@var{path})
 ## Stop unless a result can be written at path: not empty, not a folder, in a writable folder.
 ##
 ## The twin of result.py's @code{check_result_path}, called by the runner before anything is
@@ -10,6 +10,9 @@
 ## @end deftypefn
 
 function check_result_path (path)
+  if (nargin < 1)
+    print_usage ();
+  endif
   if (! dlfp.internal.is_string (path) || isempty (path))
     fail ("the result path is empty");
   endif
@@ -61,3 +64,4 @@ endfunction
 %! catch err
 %!   assert (err.identifier, "dlfp:file");
 %! end_try_catch
+%!error <Invalid call> dlfp.check_result_path ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{scenario} =} check_scenario (@var{raw})
+## @deftypefn {} {@var{scenario} =} dlfp.check_scenario (@var{raw})
 ## scenario = defaults + raw, checked row by row against RULES, or the first error.
 ##
 ## The twin of schema.py's @code{check_scenario}: @var{raw} is a scenario as
@@ -12,6 +12,9 @@
 ## @end deftypefn
 
 function s = check_scenario (raw)
+  if (nargin < 1)
+    print_usage ();
+  endif
   if (! (isstruct (raw) && isscalar (raw)))
     dlfp.internal.fail ("scenario", "read_scenario", "a scenario must be an object");
   endif
@@ -29,6 +32,7 @@ endfunction
 %! assert (s.seed, 1);
 %! assert (s.optimizer, "gd");
 %! assert (s.record_every, 100);
+%! assert (s.snapshot_every, 0);  # off
 %! assert (s.description, "");
 %! assert (s.data, struct ("generator", "xor", "seed", 1, "n", 200));
 %! assert ([s.learning_rate, s.epochs, s.batch_size, s.lambda, s.keep_prob, s.beta, s.beta1, ...
@@ -36,8 +40,8 @@ endfunction
 %! assert (s.lr_decay, struct ("kind", "none"));
 %! assert (fieldnames (s)', {"name", "description", "layers", "activations", "init", ...
 %!                           "optimizer", "seed", "learning_rate", "epochs", "record_every", ...
-%!                           "batch_size", "lambda", "keep_prob", "beta", "beta1", "beta2", ...
-%!                           "epsilon", "lr_decay", "data"});
+%!                           "snapshot_every", "batch_size", "lambda", "keep_prob", "beta", ...
+%!                           "beta1", "beta2", "epsilon", "lr_decay", "data"});
 %!test
 %! r = raw;
 %! r.optimizer = "adam";
@@ -106,7 +110,7 @@ endfunction
 %!  end_try_catch
 %!endfunction
 %!test
-%! allowed = "(allowed: activations, batch_size, beta, beta1, beta2, data, description, epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name, optimizer, record_every, seed, validation)";
+%! allowed = "(allowed: activations, batch_size, beta, beta1, beta2, data, description, epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name, optimizer, record_every, seed, snapshot_every, validation)";
 %! check_error (raw, {"colour", 1}, ["unknown field 'colour' " allowed]);
 %! check_error (raw, {"learning-rate", 1}, ["unknown field 'learning-rate' " allowed]);
 %! check_error (raw, {"epochs", "<remove>"}, "missing field 'epochs'");
@@ -206,5 +210,6 @@ endfunction
 %! ## the rows' order: keep_prob before lr_decay and data, whatever the file's order
 %! check_error (raw, {"data", 1, "lr_decay", 1, "keep_prob", 2}, "'keep_prob' must be a number in (0, 1]");
 %! ## unknown fields before missing ones, before any value
-%! check_error (raw, {"epochs", "<remove>", "seed", -1, "zz", 1}, "unknown field 'zz' (allowed: activations, batch_size, beta, beta1, beta2, data, description, epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name, optimizer, record_every, seed, validation)");
+%! check_error (raw, {"epochs", "<remove>", "seed", -1, "zz", 1}, "unknown field 'zz' (allowed: activations, batch_size, beta, beta1, beta2, data, description, epochs, epsilon, init, keep_prob, lambda, layers, learning_rate, lr_decay, name, optimizer, record_every, seed, snapshot_every, validation)");
 %!error <dlfp: read_scenario: a scenario must be an object> dlfp.check_scenario ({})
+%!error <Invalid call> dlfp.check_scenario ()

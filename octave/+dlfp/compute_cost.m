@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{J} =} compute_cost (@var{ZL}, @var{Y}, @var{output_activation})
+## @deftypefn {} {@var{J} =} dlfp.compute_cost (@var{ZL}, @var{Y}, @var{output_activation})
 ## J = -1/m * sum(Y .* log(AL)) (cross-entropy of the output activation), from logits ZL.
 ##
 ## @var{ZL} is the output layer's pre-activation (n_L x m); @var{Y} the targets, 0/1 for
@@ -8,6 +8,9 @@
 ## @end deftypefn
 
 function J = compute_cost (ZL, Y, output_activation)
+  if (nargin < 3)
+    print_usage ();
+  endif
   cost = dlfp.internal.lookup_name (dlfp.costs (), output_activation, "output activation",
                                     "compute_cost");
   J = cost (ZL, Y);
@@ -17,3 +20,4 @@ endfunction
 %!assert (dlfp.compute_cost (zeros (4, 1), [0; 0; 1; 0], "softmax"), log (4), 1e-15)
 %!error <dlfp: compute_cost: unknown output activation 'tanh' \(known: sigmoid, softmax\)>
 %! dlfp.compute_cost (0, 0, "tanh");
+%!error <Invalid call> dlfp.compute_cost ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} costs ()
+## @deftypefn {} {@var{table} =} dlfp.costs ()
 ## COSTS: output activation -> J = cost(ZL, Y) (sigmoid: binary, softmax: categorical).
 ##
 ## Python's @code{COSTS}, keyed by the output layer's activation; each computes from logits.
@@ -18,3 +18,4 @@ endfunction
 %! t = dlfp.costs ();
 %! assert (fieldnames (t), {"sigmoid"; "softmax"});
 %! assert (t.sigmoid (0, 1), log (2), 1e-15);
+%!error <called with too many inputs> dlfp.costs (1)

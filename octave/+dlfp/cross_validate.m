@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{cv} =} cross_validate (@var{prepared})
-## @deftypefnx {} {@var{cv} =} cross_validate (@var{prepared}, @var{verbose})
+## @deftypefn  {} {@var{cv} =} dlfp.cross_validate (@var{prepared})
+## @deftypefnx {} {@var{cv} =} dlfp.cross_validate (@var{prepared}, @var{verbose})
 ## acc_k = accuracy on part k of the network trained on the other K - 1 parts; mean, std.
 ##
 ## The twin of validation.py's @code{cross_validate}: K-fold cross-validation with the split
@@ -16,6 +16,9 @@
 ## @end deftypefn
 
 function cv = cross_validate (prepared, verbose = false)
+  if (nargin < 1)
+    print_usage ();
+  endif
   K = prepared.scenario.validation.folds;
   for k = 1:K
     folds(k) = dlfp.validate_fold (prepared, k);
@@ -69,10 +72,10 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
-%!testif ; isfolder (fullfile (dlfp.internal.repo_root (), "fixtures", "golden", "cv_circles"))
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfolder (fullfile (dlfp_test.repo_root (), "fixtures", "golden", "cv_circles"))
 %! ## the Python twin's folds on cv_circles: test indices and accuracies exactly, final costs
 %! ## and the mean within the fixture's tolerance (relative)
-%! g = fullfile (dlfp.internal.repo_root (), "fixtures", "golden", "cv_circles");
+%! g = fullfile (dlfp_test.repo_root (), "fixtures", "golden", "cv_circles");
 %! text = fileread (fullfile (g, "summary.json"));
 %! summary = jsondecode (text);
 %! tol = summary.cross_validation.tolerance;
@@ -85,10 +88,11 @@ endfunction
 %!   assert (isequal (cv.folds(k).test_index, index(index(:, 1) == k, 2)'), sprintf ("fold %d indices", k));
 %!   assert (cv.folds(k).train_accuracy == folds(k, 2), sprintf ("fold %d train accuracy", k));
 %!   assert (cv.folds(k).test_accuracy == folds(k, 3), sprintf ("fold %d test accuracy", k));
-%!   d = dlfp.internal.rel_diff (cv.folds(k).final_cost, folds(k, 4));
+%!   d = dlfp_test.rel_diff (cv.folds(k).final_cost, folds(k, 4));
 %!   assert (d <= tol, sprintf ("fold %d final cost: %g", k, d));
 %! endfor
 %! ## the accuracies are exact, so the mean is too (jsondecode may miss the 17th digit)
 %! mean_py = str2double (regexp (text, '"mean_test_accuracy":\s*([^,\s}]+)', "tokens", "once"){1});
 %! assert (cv.mean_test_accuracy == mean_py);
-%! assert (dlfp.internal.rel_diff (cv.std_test_accuracy, summary.cross_validation.std_test_accuracy) <= tol);
+%! assert (dlfp_test.rel_diff (cv.std_test_accuracy, summary.cross_validation.std_test_accuracy) <= tol);
+%!error <Invalid call> dlfp.cross_validate ()

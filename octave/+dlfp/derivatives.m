@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} derivatives ()
+## @deftypefn {} {@var{table} =} dlfp.derivatives ()
 ## DERIVATIVES: name -> dZ = g'(dA, Z, A) (sigmoid, tanh, relu).
 ##
 ## Python's @code{DERIVATIVES}. Softmax has no entry: it is only an output layer, whose
@@ -19,3 +19,4 @@ endfunction
 %! t = dlfp.derivatives ();
 %! assert (fieldnames (t), {"sigmoid"; "tanh"; "relu"});
 %! assert (t.relu (3, 1, 1), 3);
+%!error <called with too many inputs> dlfp.derivatives (1)

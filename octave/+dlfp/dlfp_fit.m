@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{model} =} dlfp_fit (@var{x}, @var{y})
-## @deftypefnx {} {@var{model} =} dlfp_fit (@var{x}, @var{y}, @var{name}, @var{value}, @dots{})
+## @deftypefn  {} {@var{model} =} dlfp.dlfp_fit (@var{x}, @var{y})
+## @deftypefnx {} {@var{model} =} dlfp.dlfp_fit (@var{x}, @var{y}, @var{name}, @var{value}, @dots{})
 ## model = train(initialize_parameters(layers, init, seed), x', targets(y)): fit a classifier.
 ##
 ## The Octave twin of Python's @code{DLFPClassifier.fit} (dlfp/estimator.py) and R's
@@ -46,6 +46,9 @@
 ## @end deftypefn
 
 function model = dlfp_fit (x, y, varargin)
+  if (nargin < 2)
+    print_usage ();
+  endif
   fn = "dlfp_fit";
   settings = struct ("hidden", 5, "activation", "relu", "init", "he", "optimizer", "adam",
                      "learning_rate", 0.01, "epochs", 200, "batch_size", 0, "lambda", 0,
@@ -178,3 +181,4 @@ endfunction
 %! dlfp.dlfp_fit ([0; 1], [0; 1; 1]);
 %!error <^dlfp: check_data: X has NaN or Inf at feature 1, example 2$>
 %! dlfp.dlfp_fit ([0; NaN], [0; 1]);
+%!error <Invalid call> dlfp.dlfp_fit ()

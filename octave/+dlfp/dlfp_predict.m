@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{labels} =} dlfp_predict (@var{model}, @var{newdata})
-## @deftypefnx {} {@var{probs} =} dlfp_predict (@var{model}, @var{newdata}, "prob")
+## @deftypefn  {} {@var{labels} =} dlfp.dlfp_predict (@var{model}, @var{newdata})
+## @deftypefnx {} {@var{probs} =} dlfp.dlfp_predict (@var{model}, @var{newdata}, "prob")
 ## y_hat = classes(argmax_k P(k | x)), P = [1 - a, a] for a sigmoid output, else A_L': predict.
 ##
 ## The Octave twin of Python's @code{DLFPClassifier.predict} and @code{predict_proba} (and
@@ -13,6 +13,9 @@
 ## @end deftypefn
 
 function out = dlfp_predict (model, newdata, type = "class")
+  if (nargin < 2)
+    print_usage ();
+  endif
   fn = "dlfp_predict";
   if (! (ischar (type) && any (strcmp (type, {"class", "prob"}))))
     dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)",
@@ -58,3 +61,4 @@ endfunction
 %! dlfp.dlfp_predict (model, [1, 2], "label");
 %!error <^dlfp: dlfp_predict: newdata must have 2 columns, one per feature$>
 %! dlfp.dlfp_predict (model, [1, 2, 3]);
+%!error <Invalid call> dlfp.dlfp_predict ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{folds} =} fold_indices (@var{m}, @var{folds}, @var{seed})
+## @deftypefn {} {@var{folds} =} dlfp.fold_indices (@var{m}, @var{folds}, @var{seed})
 ## part_k = perm(start_k : start_k + size_k - 1), perm = rng_permutation(rng_create(seed), m).
 ##
 ## The twin of validation.py's @code{fold_indices}. The @var{m} examples are split into
@@ -11,6 +11,9 @@
 ## @end deftypefn
 
 function parts = fold_indices (m, folds, seed)
+  if (nargin < 3)
+    print_usage ();
+  endif
   perm = dlfp.rng_permutation (dlfp.rng_create (seed), m) - 1;  # (1, m), 0-based
   sizes = floor (m / folds) + ((0:folds - 1) < mod (m, folds));  # (1, K)
   parts = cellfun (@sort, mat2cell (perm, 1, sizes), "UniformOutput", false);
@@ -31,3 +34,4 @@ endfunction
 %!   assert (sort ([f{:}]), 0:m - 1);
 %!   assert (all (cellfun (@(p) isrow (p) && all (diff (p) > 0), f)));
 %! endfor
+%!error <Invalid call> dlfp.fold_indices ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{AL}, @var{caches}] =} forward_propagation (@var{X}, @var{params}, @var{activations})
+## @deftypefn {} {[@var{AL}, @var{caches}] =} dlfp.forward_propagation (@var{X}, @var{params}, @var{activations})
 ## A_l = g_l(W_l * A_(l-1) + b_l) for l = 1..L, with A_0 = X.
 ##
 ## @var{X} is n_0 x m; @var{params} has W1, b1, @dots{}, WL, bL; @var{activations} is a
@@ -9,6 +9,9 @@
 ## @end deftypefn
 
 function [AL, caches] = forward_propagation (X, params, activations)
+  if (nargin < 3)
+    print_usage ();
+  endif
   [AL, caches] = dlfp.forward_propagation_dropout (X, params, activations, 1, []);
 endfunction
 
@@ -31,3 +34,4 @@ endfunction
 %! assert (sum (AL, 1), [1, 1], 1e-15);
 %!error <dlfp: forward_propagation: unknown activation 'swish' \(known: relu, sigmoid, softmax, tanh\)>
 %! dlfp.forward_propagation (1, struct ("W1", 1, "b1", 0), {"swish"});
+%!error <Invalid call> dlfp.forward_propagation ()

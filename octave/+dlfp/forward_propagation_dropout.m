@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{AL}, @var{caches}, @var{rng}] =} forward_propagation_dropout (@var{X}, @var{params}, @var{activations}, @var{keep_prob}, @var{rng})
+## @deftypefn {} {[@var{AL}, @var{caches}, @var{rng}] =} dlfp.forward_propagation_dropout (@var{X}, @var{params}, @var{activations}, @var{keep_prob}, @var{rng})
 ## A_l = g_l(W_l * A_(l-1) + b_l) .* D_l / keep_prob on hidden layers, D_l = (u < keep_prob).
 ##
 ## Inverted dropout: each hidden layer's mask is drawn from the shared stream (n_l * m
@@ -12,6 +12,9 @@
 ## @end deftypefn
 
 function [AL, caches, rng] = forward_propagation_dropout (X, params, activations, keep_prob, rng)
+  if (nargin < 5)
+    print_usage ();
+  endif
   table = dlfp.activations ();
   L = numel (activations);
   caches = cell (1, L);
@@ -69,3 +72,4 @@ endfunction
 %! assert (rng, 182605794);
 %!error <dlfp: forward_propagation: unknown activation 'swish' \(known: relu, sigmoid, softmax, tanh\)>
 %! dlfp.forward_propagation_dropout (1, struct ("W1", 1, "b1", 0), {"swish"}, 1, []);
+%!error <Invalid call> dlfp.forward_propagation_dropout ()

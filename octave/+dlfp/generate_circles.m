@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} generate_circles (@var{rng}, @var{n_per_class}, @var{noise}, @var{factor})
+## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} dlfp.generate_circles (@var{rng}, @var{n_per_class}, @var{noise}, @var{factor})
 ## x = rho [cos(2 pi u) ; sin(2 pi u)] + noise * z ; rho = 1 (label 0) or factor (label 1).
 ##
 ## The donut: an outer ring of class 0 around an inner ring of radius @var{factor} (class
@@ -9,6 +9,9 @@
 ## @end deftypefn
 
 function [X, labels, rng] = generate_circles (rng, n_per_class, noise, factor)
+  if (nargin < 4)
+    print_usage ();
+  endif
   N = fix (n_per_class);
   [u, rng] = dlfp.rng_uniform (rng, 2 * N);
   [z, rng] = dlfp.rng_normal (rng, 4 * N);
@@ -29,3 +32,4 @@ endfunction
 %! assert (size (X), [2, 200]);
 %! [~, r] = dlfp.rng_uniform (dlfp.rng_create (2), 200 + 800);
 %! assert (rng, r);
+%!error <Invalid call> dlfp.generate_circles ()

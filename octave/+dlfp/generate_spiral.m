@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} generate_spiral (@var{rng}, @var{n_per_class}, @var{classes}, @var{noise})
+## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} dlfp.generate_spiral (@var{rng}, @var{n_per_class}, @var{classes}, @var{noise})
 ## r = i / (N - 1) ; t = 4 j + 4 r + noise * z ; x = [r sin(t) ; r cos(t)], class j = 0..K-1.
 ##
 ## The spiral of chapter 4 (CS231n's): K = @var{classes} arms of N = @var{n_per_class}
@@ -9,6 +9,9 @@
 ## @end deftypefn
 
 function [X, labels, rng] = generate_spiral (rng, n_per_class, classes, noise)
+  if (nargin < 4)
+    print_usage ();
+  endif
   N = fix (n_per_class);
   K = fix (classes);
   [z, rng] = dlfp.rng_normal (rng, N * K);
@@ -33,3 +36,4 @@ endfunction
 %! assert (size (X), [2, 300]);
 %! assert (size (labels), [1, 300]);
 %!error dlfp.generate_spiral (dlfp.rng_create (1))  # no defaults: the rules hold them
+%!error <Invalid call> dlfp.generate_spiral ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} generate_xor (@var{rng}, @var{n})
+## @deftypefn {} {[@var{X}, @var{labels}, @var{rng}] =} dlfp.generate_xor (@var{rng}, @var{n})
 ## x = 2 u - 1 in [-1, 1]^2 ; label = (x1 * x2 < 0).
 ##
 ## The course's XOR: opposite quadrants share a class. @var{n} points (the scenario's
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function [X, labels, rng] = generate_xor (rng, n)
+  if (nargin < 2)
+    print_usage ();
+  endif
   n = fix (n);
   [u, rng] = dlfp.rng_uniform (rng, 2 * n);
   X = [2 * u(1:n) - 1; 2 * u(n + 1:end) - 1];
@@ -22,3 +25,4 @@ endfunction
 %! [X, labels] = dlfp.generate_xor (dlfp.rng_create (3), 200);
 %! assert (size (X), [2, 200]);
 %! assert (all (abs (X(:)) <= 1));
+%!error <Invalid call> dlfp.generate_xor ()

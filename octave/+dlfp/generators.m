@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} generators ()
+## @deftypefn {} {@var{table} =} dlfp.generators ()
 ## GENERATORS: name -> [X, labels, rng] = generate(rng, options...) (spiral, circles, xor).
 ##
 ## Python's @code{GENERATORS}. Each takes its options positionally, in the order of its
@@ -21,3 +21,4 @@ endfunction
 %! assert (fieldnames (t), {"spiral"; "circles"; "xor"});
 %! [X, labels] = t.xor (1, 5);
 %! assert (size (X), [2, 5]);
+%!error <called with too many inputs> dlfp.generators (1)

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{t} =} gradcheck_threshold ()
+## @deftypefn {} {@var{t} =} dlfp.gradcheck_threshold ()
 ## t = 1e-7: above this relative difference the gradients are wrong (chapter 8's threshold).
 ##
 ## Python's and R's constant @code{GRADCHECK_THRESHOLD} (Octave has no package constants):
@@ -11,3 +11,4 @@ function t = gradcheck_threshold ()
 endfunction
 
 %!assert (dlfp.gradcheck_threshold (), 1e-7)
+%!error <called with too many inputs> dlfp.gradcheck_threshold (1)

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{r} =} gradient_check (@var{X}, @var{Y}, @var{params}, @var{activations})
-## @deftypefnx {} {@var{r} =} gradient_check (@dots{}, @var{lambd}, @var{epsilon})
+## @deftypefn  {} {@var{r} =} dlfp.gradient_check (@var{X}, @var{Y}, @var{params}, @var{activations})
+## @deftypefnx {} {@var{r} =} dlfp.gradient_check (@dots{}, @var{lambd}, @var{epsilon})
 ## d = ||g - g_num|| / (||g|| + ||g_num||),  g_num_i = (J(p + eps e_i) - J(p - eps e_i)) / (2 eps).
 ##
 ## Every parameter is perturbed in turn (W1 then b1, @dots{}, each column by column), without
@@ -13,6 +13,9 @@
 ## @end deftypefn
 
 function r = gradient_check (X, Y, params, activations, lambd = 0, epsilon = 1e-7)
+  if (nargin < 4)
+    print_usage ();
+  endif
   [AL, caches] = dlfp.forward_propagation (X, params, activations);
   grads = dlfp.backward_propagation (AL, Y, caches, params, activations, lambd);
   relu = strcmp (activations, "relu");
@@ -114,3 +117,4 @@ endfunction
 %! assert (! strncmp (which ("dlfp.backward_propagation"), d, numel (d)));
 %! r = dlfp.gradient_check (X, Y, p, {"tanh", "softmax"}, 0.3);
 %! assert (r.difference < dlfp.gradcheck_threshold ());
+%!error <Invalid call> dlfp.gradient_check ()

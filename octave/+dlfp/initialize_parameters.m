@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{params}, @var{rng}] =} initialize_parameters (@var{layers}, @var{init}, @var{rng})
+## @deftypefn {} {[@var{params}, @var{rng}] =} dlfp.initialize_parameters (@var{layers}, @var{init}, @var{rng})
 ## W_l = s(n_(l-1)) * N(0, 1) of size n_l x n_(l-1),  b_l = 0 of size n_l x 1.
 ##
 ## @var{layers} holds the sizes [n_0, n_1, @dots{}, n_L], n_0 the number of features;
@@ -9,6 +9,9 @@
 ## @end deftypefn
 
 function [params, rng] = initialize_parameters (layers, init, rng)
+  if (nargin < 3)
+    print_usage ();
+  endif
   scale = dlfp.internal.lookup_name (dlfp.initializers (), init, "initializer",
                                      "initialize_parameters");
   params = struct ();
@@ -36,10 +39,10 @@ endfunction
 %! p = dlfp.initialize_parameters ([8, 2], "he", dlfp.rng_create (2));
 %! z = dlfp.rng_normal (dlfp.rng_create (2), 16);
 %! assert (p.W1, reshape (z, 2, 8) * 0.5);
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's initial parameters, compared bit for bit
-%! for name = dlfp.internal.golden_scenarios ()
-%!   g = fullfile (dlfp.internal.golden_dir (), name{1});
+%! for name = dlfp_test.golden_scenarios ()
+%!   g = fullfile (dlfp_test.golden_dir (), name{1});
 %!   summary = jsondecode (fileread (fullfile (g, "summary.json")));
 %!   s = dlfp.read_scenario (fullfile (g, summary.scenario));
 %!   p = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
@@ -52,3 +55,4 @@ endfunction
 %! endfor
 %!error <dlfp: initialize_parameters: unknown initializer 'glorot' \(known: he, scaled, xavier\)>
 %! dlfp.initialize_parameters ([2, 1], "glorot", 1);
+%!error <Invalid call> dlfp.initialize_parameters ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} initializers ()
+## @deftypefn {} {@var{table} =} dlfp.initializers ()
 ## INITIALIZERS: name -> s = scale(n_prev) of W_l (scaled, he, xavier).
 ##
 ## Python's @code{INITIALIZERS}.
@@ -18,3 +18,4 @@ endfunction
 %! t = dlfp.initializers ();
 %! assert (fieldnames (t), {"scaled"; "he"; "xavier"});
 %! assert (t.he (2), 1);
+%!error <called with too many inputs> dlfp.initializers (1)

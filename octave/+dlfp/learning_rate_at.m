@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{lr_e} =} learning_rate_at (@var{settings}, @var{e})
+## @deftypefn {} {@var{lr_e} =} dlfp.learning_rate_at (@var{settings}, @var{e})
 ## lr_e = SCHEDULES[lr_decay.kind](learning_rate, e, rate, every), e the 0-based epoch.
 ##
 ## @var{settings} is a checked scenario (learning_rate, lr_decay); a schedule without rate
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function lr_e = learning_rate_at (settings, e)
+  if (nargin < 2)
+    print_usage ();
+  endif
   d = settings.lr_decay;
   rate = 0;
   every = 1;
@@ -32,3 +35,4 @@ endfunction
 %! assert (lr, [0.1, 0.1, 0.05, 0.1 / 3], 1e-16);
 %! s.lr_decay = struct ("kind", "none");
 %! assert (dlfp.learning_rate_at (s, 99), 0.1);
+%!error <Invalid call> dlfp.learning_rate_at ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}] =} load_data (@var{scenario})
+## @deftypefn {} {[@var{X}, @var{labels}] =} dlfp.load_data (@var{scenario})
 ## [X, labels] = the scenario's training data: X is features x examples, labels 0 .. K-1.
 ##
 ## A CSV file holds one example per row, no header, the label in the last column; IDX
@@ -10,6 +10,9 @@
 ## @end deftypefn
 
 function [X, labels] = load_data (scenario)
+  if (nargin < 1)
+    print_usage ();
+  endif
   data = scenario.data;
   if (isfield (data, "csv"))
     [X, labels] = dlfp.read_csv_data (dlfp.internal.data_path (scenario, data.csv));
@@ -76,11 +79,11 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's data, compared bit for bit (examples as rows, label last), wherever
 %! ## the fixture keeps them (not for IDX files, which are fixed)
-%! for name = dlfp.internal.golden_scenarios ()
-%!   g = fullfile (dlfp.internal.golden_dir (), name{1});
+%! for name = dlfp_test.golden_scenarios ()
+%!   g = fullfile (dlfp_test.golden_dir (), name{1});
 %!   if (! isfile (fullfile (g, "data.csv")))
 %!     continue;
 %!   endif
@@ -114,3 +117,4 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+%!error <Invalid call> dlfp.load_data ()

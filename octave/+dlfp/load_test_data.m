@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}] =} load_test_data (@var{scenario})
+## @deftypefn {} {[@var{X}, @var{labels}] =} dlfp.load_test_data (@var{scenario})
 ## [X, labels] = the scenario's held-out test set, read like the training data.
 ##
 ## From data.test_csv, or from data.test_idx_images and data.test_idx_labels (scaled to
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function [X, labels] = load_test_data (scenario)
+  if (nargin < 1)
+    print_usage ();
+  endif
   data = scenario.data;
   if (isfield (data, "test_csv"))
     [X, labels] = dlfp.read_csv_data (dlfp.internal.data_path (scenario, data.test_csv));
@@ -40,3 +43,4 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+%!error <Invalid call> dlfp.load_test_data ()

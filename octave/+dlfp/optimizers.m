@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} optimizers ()
+## @deftypefn {} {@var{table} =} dlfp.optimizers ()
 ## OPTIMIZERS: name -> [params, state] = update(params, grads, state, learning_rate, settings, t).
 ##
 ## Python's @code{OPTIMIZERS} (adam, gd, momentum, rmsprop). Every update takes and gives
@@ -22,3 +22,4 @@ endfunction
 %! [q, st] = t.gd (struct ("W1", 1), struct ("dW1", 1), struct ("v", 0, "s", 0), 0.5, struct (), 1);
 %! assert (q.W1, 0.5);
 %! assert (st, struct ("v", 0, "s", 0));
+%!error <called with too many inputs> dlfp.optimizers (1)

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{y_hat} =} predict_labels (@var{X}, @var{params}, @var{activations})
+## @deftypefn {} {@var{y_hat} =} dlfp.predict_labels (@var{X}, @var{params}, @var{activations})
 ## y_hat = (A_L > 0.5) for a sigmoid output ; y_hat = argmax_k A_L(k, :) - 1 for softmax.
 ##
 ## Returns a 1 x m row of labels 0 .. K-1 (0/1 for sigmoid), as doubles. (network.py's
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function y_hat = predict_labels (X, params, activations)
+  if (nargin < 3)
+    print_usage ();
+  endif
   AL = dlfp.forward_propagation (X, params, activations);
   if (strcmp (activations{end}, "sigmoid"))
     y_hat = double (AL(1, :) > 0.5);
@@ -22,3 +25,4 @@ endfunction
 %!test
 %! p = struct ("W1", eye (3), "b1", zeros (3, 1));
 %! assert (dlfp.predict_labels ([1, 0, 5; 0, 2, 5; 0, 1, 0], p, {"softmax"}), [0, 1, 0]);
+%!error <Invalid call> dlfp.predict_labels ()

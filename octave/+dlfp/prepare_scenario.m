@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{prepared} =} prepare_scenario (@var{scenario})
+## @deftypefn {} {@var{prepared} =} dlfp.prepare_scenario (@var{scenario})
 ## prepared = read -> check -> load data -> targets -> initial weights, once.
 ##
 ## The twin of run.py's @code{prepare_scenario}. @var{scenario} is a scenario file or a
@@ -13,6 +13,9 @@
 ## @end deftypefn
 
 function p = prepare_scenario (scenario)
+  if (nargin < 1)
+    print_usage ();
+  endif
   s = scenario;
   if (ischar (scenario))
     s = dlfp.read_scenario (scenario);
@@ -96,10 +99,10 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
-%!testif ; isfile (fullfile (dlfp.internal.repo_root (), "fixtures", "bad", "cases.json"))
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfile (fullfile (dlfp_test.repo_root (), "fixtures", "bad", "cases.json"))
 %! ## the bad-input corpus: every case stops with its one line, as in Python and R. With
 %! ## "out", check_result_path(out) comes first, as the runner calls it.
-%! bad = fullfile (dlfp.internal.repo_root (), "fixtures", "bad");
+%! bad = fullfile (dlfp_test.repo_root (), "fixtures", "bad");
 %! corpus = dlfp.read_json (fullfile (bad, "cases.json"), "test");
 %! fill = @(text) strrep (text, "{bad}", bad);
 %! failures = {};
@@ -125,3 +128,4 @@ endfunction
 %! endfor
 %! assert (numel (corpus.cases) > 100);
 %! assert (isempty (failures), strjoin (failures, "\n"));
+%!error <Invalid call> dlfp.prepare_scenario ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{X}, @var{labels}] =} read_csv_data (@var{path})
+## @deftypefn {} {[@var{X}, @var{labels}] =} dlfp.read_csv_data (@var{path})
 ## [X, labels] = rows of the CSV file at path, transposed; the last column is the label.
 ##
 ## The file holds one example per row, comma-separated plain decimal numbers, no header,
@@ -10,6 +10,9 @@
 ## @end deftypefn
 
 function [X, labels] = read_csv_data (path)
+  if (nargin < 1)
+    print_usage ();
+  endif
   D = dlfp.read_csv_matrix (path, "load_data");  # (m, n_features + 1)
   if (columns (D) < 2)
     dlfp.internal.fail ("data", "load_data", sprintf ("malformed CSV in %s: need at least one row of features and a label", path));
@@ -56,3 +59,4 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
+%!error <Invalid call> dlfp.read_csv_data ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{D} =} read_csv_matrix (@var{path}, @var{fn})
+## @deftypefn {} {@var{D} =} dlfp.read_csv_matrix (@var{path}, @var{fn})
 ## D = the CSV file's rows as a matrix (m x n): plain decimal numbers, n the same in each row.
 ##
 ## The twin of data.py's @code{read_csv_matrix} (Python's predict command reads features with
@@ -16,6 +16,9 @@
 ## @end deftypefn
 
 function D = read_csv_matrix (path, fn)
+  if (nargin < 2)
+    print_usage ();
+  endif
   text = dlfp.read_text (path, fn);
   lines = strsplit (text, "\n", "CollapseDelimiters", false);
   number = 1:numel (lines);  # a row's name is its line in the file
@@ -134,3 +137,4 @@ endfunction
 %!   unlink (f);
 %! end_unwind_protect
 %!error <dlfp: predict: no such file: /nonexistent/d.csv> dlfp.read_csv_matrix ("/nonexistent/d.csv", "predict")
+%!error <Invalid call> dlfp.read_csv_matrix ()

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{X} =} read_idx (@var{path})
-## @deftypefnx {} {[@var{X}, @var{dims}] =} read_idx (@var{path})
+## @deftypefn  {} {@var{X} =} dlfp.read_idx (@var{path})
+## @deftypefnx {} {[@var{X}, @var{dims}] =} dlfp.read_idx (@var{path})
 ## X = the items of an IDX file as columns: prod(dims(2:end)) x dims(1), or a row if 1-D.
 ##
 ## The header is two zero bytes, a type byte (0x08: unsigned byte, the MNIST files), the
@@ -14,6 +14,9 @@
 ## @end deftypefn
 
 function [X, dims] = read_idx (path)
+  if (nargin < 1)
+    print_usage ();
+  endif
   fn = "read_idx";
   if (! ischar (path) || ! isfile (path))
     dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
@@ -212,3 +215,4 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+%!error <Invalid call> dlfp.read_idx ()

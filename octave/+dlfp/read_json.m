@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{value} =} read_json (@var{path}, @var{fn})
+## @deftypefn {} {@var{value} =} dlfp.read_json (@var{path}, @var{fn})
 ## value = JSON(path), strictly: no NaN or Infinity literal, no key given twice.
 ##
 ## The twin of textfile.py's @code{read_json}. The file is read by @code{read_text} (missing,
@@ -17,6 +17,9 @@
 ## @end deftypefn
 
 function value = read_json (path, fn)
+  if (nargin < 2)
+    print_usage ();
+  endif
   text = dlfp.read_text (path, fn);
   ## every JSON string replaced by "", so that "NaN" inside one is never taken for the literal
   ## (Python's "." stops at a newline, hence dotexceptnewline)
@@ -108,3 +111,4 @@ endfunction
 %!              "dlfp: me: %s begins with a byte-order mark (save it as UTF-8 without one)");
 %! check_error (['{"a": "' char(233) '"}'], "me", "dlfp: me: %s is not UTF-8 text");  # Latin-1
 %!error <dlfp: me: no such file: /nonexistent/s.json> dlfp.read_json ("/nonexistent/s.json", "me")
+%!error <Invalid call> dlfp.read_json ()

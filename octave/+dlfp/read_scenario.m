@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{scenario} =} read_scenario (@var{path})
+## @deftypefn {} {@var{scenario} =} dlfp.read_scenario (@var{path})
 ## scenario = check_scenario(JSON(path)) + base_dir: a scenario file, read and checked.
 ##
 ## @var{path} is a scenario JSON file (see the README for the fields), read strictly by
@@ -10,6 +10,9 @@
 ## @end deftypefn
 
 function s = read_scenario (path)
+  if (nargin < 1)
+    print_usage ();
+  endif
   fn = "read_scenario";
   raw = dlfp.read_json (path, fn);
   if (! (isstruct (raw) && isscalar (raw)))
@@ -20,8 +23,8 @@ function s = read_scenario (path)
   s.base_dir = dlfp.internal.abs_dirname (path);
 endfunction
 
-%!testif ; isfolder (fullfile (dlfp.internal.repo_root (), "fixtures"))
-%! root = dlfp.internal.repo_root ();
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfolder (fullfile (dlfp_test.repo_root (), "fixtures"))
+%! root = dlfp_test.repo_root ();
 %! s = dlfp.read_scenario (fullfile (root, "fixtures", "scenarios", "spiral_softmax.json"));
 %! assert (s.name, "spiral_softmax");
 %! assert (s.layers, [2, 100, 3]);
@@ -31,8 +34,8 @@ endfunction
 %! assert (s.base_dir, fullfile (root, "fixtures", "scenarios"));
 %! assert (s.learning_rate, 0.5);
 %! assert (s.epochs, 6000);
-%!testif ; isfolder (fullfile (dlfp.internal.repo_root (), "fixtures"))
-%! s = dlfp.read_scenario (fullfile (dlfp.internal.repo_root (), "fixtures", "scenarios",
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfolder (fullfile (dlfp_test.repo_root (), "fixtures"))
+%! s = dlfp.read_scenario (fullfile (dlfp_test.repo_root (), "fixtures", "scenarios",
 %!                                   "logreg_breast_cancer.json"));
 %! assert (s.data, struct ("csv", "../data/breast_cancer.csv"));
 %! assert (s.init, "scaled");
@@ -99,3 +102,4 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
+%!error <Invalid call> dlfp.read_scenario ()

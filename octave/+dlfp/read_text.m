@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{text} =} read_text (@var{path}, @var{fn})
+## @deftypefn {} {@var{text} =} dlfp.read_text (@var{path}, @var{fn})
 ## text = the UTF-8 file at path, or an error naming the file (missing, BOM, not UTF-8).
 ##
 ## The twin of textfile.py's @code{read_text}; @var{fn} is the public function the error
@@ -11,6 +11,9 @@
 ## @end deftypefn
 
 function text = read_text (path, fn)
+  if (nargin < 2)
+    print_usage ();
+  endif
   if (! (ischar (path) && rows (path) <= 1) || ! isfile (path))
     dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
   endif
@@ -63,3 +66,4 @@ endfunction
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect
+%!error <Invalid call> dlfp.read_text ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{rng} =} rng_create (@var{seed})
+## @deftypefn {} {@var{rng} =} dlfp.rng_create (@var{seed})
 ## x_0 = seed + 1: the generator state for a seed in 0 .. 2^31 - 3.
 ##
 ## @var{seed} is an integer from 0 to 2147483645. The state @var{rng} is an integer in
@@ -7,6 +7,9 @@
 ## @end deftypefn
 
 function rng = rng_create (seed)
+  if (nargin < 1)
+    print_usage ();
+  endif
   if (! (isnumeric (seed) && isreal (seed) && isscalar (seed) && isfinite (seed)
          && seed == floor (seed) && seed >= 0 && seed <= 2147483645))
     dlfp.internal.fail ("rng", "rng_create",
@@ -31,3 +34,4 @@ endfunction
 %! catch err
 %!   assert (err.identifier, "dlfp:rng");
 %! end_try_catch
+%!error <Invalid call> dlfp.rng_create ()

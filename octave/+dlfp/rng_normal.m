@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{z}, @var{rng}] =} rng_normal (@var{rng}, @var{n})
+## @deftypefn {} {[@var{z}, @var{rng}] =} dlfp.rng_normal (@var{rng}, @var{n})
 ## z = sqrt(-2 log u1) * cos(2 pi u2): n standard normals from 2n uniforms (Box-Muller).
 ##
 ## Uniforms are taken in pairs (u1, u2) = (u_1, u_2), (u_3, u_4), @dots{}; @var{z} is a
@@ -8,6 +8,9 @@
 ## @end deftypefn
 
 function [z, rng] = rng_normal (rng, n)
+  if (nargin < 2)
+    print_usage ();
+  endif
   [u, rng] = dlfp.rng_uniform (rng, 2 * fix (n));
   u1 = u(1:2:end);
   u2 = u(2:2:end);
@@ -27,9 +30,9 @@ endfunction
 %! assert (size (z), [1, 1e5]);
 %! assert (mean (z), 0, 0.02);
 %! assert (std (z), 1, 0.02);
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's normals, compared bit for bit
-%! files = dir (fullfile (dlfp.internal.golden_dir (), "rng", "normal_seed*.csv"));
+%! files = dir (fullfile (dlfp_test.golden_dir (), "rng", "normal_seed*.csv"));
 %! assert (numel (files) >= 2);
 %! for k = 1:numel (files)
 %!   seed = str2double (regexp (files(k).name, '\d+', "match", "once"));
@@ -37,3 +40,4 @@ endfunction
 %!   z = dlfp.rng_normal (dlfp.rng_create (seed), numel (expected));
 %!   assert (isequal (z, expected), files(k).name);
 %! endfor
+%!error <Invalid call> dlfp.rng_normal ()

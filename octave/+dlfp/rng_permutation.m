@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{perm}, @var{rng}] =} rng_permutation (@var{rng}, @var{n})
+## @deftypefn {} {[@var{perm}, @var{rng}] =} dlfp.rng_permutation (@var{rng}, @var{n})
 ## perm = order(u_1..u_n): a random permutation of the n examples, by sorting n uniforms.
 ##
 ## @var{perm} is a 1 x @var{n} row of 1-based indices (Python's are 0-based: each
@@ -9,6 +9,9 @@
 ## @end deftypefn
 
 function [perm, rng] = rng_permutation (rng, n)
+  if (nargin < 2)
+    print_usage ();
+  endif
   [u, rng] = dlfp.rng_uniform (rng, n);
   [~, perm] = sort (u);  # (1, n)
 endfunction
@@ -26,9 +29,9 @@ endfunction
 %! [perm, rng] = dlfp.rng_permutation (7, 0);
 %! assert (size (perm), [1, 0]);
 %! assert (rng, 7);
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's permutations (stored 1-based), compared exactly
-%! files = dir (fullfile (dlfp.internal.golden_dir (), "rng", "permutation_seed*.csv"));
+%! files = dir (fullfile (dlfp_test.golden_dir (), "rng", "permutation_seed*.csv"));
 %! assert (numel (files) >= 2);
 %! for k = 1:numel (files)
 %!   seed = str2double (regexp (files(k).name, '\d+', "match", "once"));
@@ -36,3 +39,4 @@ endfunction
 %!   perm = dlfp.rng_permutation (dlfp.rng_create (seed), numel (expected));
 %!   assert (isequal (perm, expected), files(k).name);
 %! endfor
+%!error <Invalid call> dlfp.rng_permutation ()

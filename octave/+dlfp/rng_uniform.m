@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{u}, @var{rng}] =} rng_uniform (@var{rng}, @var{n})
+## @deftypefn {} {[@var{u}, @var{rng}] =} dlfp.rng_uniform (@var{rng}, @var{n})
 ## u_k = x_k / (2^31 - 1),  x_k = 48271^k x_0 mod (2^31 - 1): n uniforms in (0, 1).
 ##
 ## @var{u} is a 1 x @var{n} row; the returned @var{rng} is the state after the @var{n}
@@ -8,6 +8,9 @@
 ## @end deftypefn
 
 function [u, rng] = rng_uniform (rng, n)
+  if (nargin < 2)
+    print_usage ();
+  endif
   n = fix (n);
   if (n <= 0)
     u = zeros (1, 0);
@@ -39,9 +42,9 @@ endfunction
 %! u = dlfp.rng_uniform (dlfp.rng_create (3), 1e5);
 %! assert (all (u > 0 & u < 1));
 %! assert (mean (u), 0.5, 0.01);
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's uniforms, compared bit for bit
-%! files = dir (fullfile (dlfp.internal.golden_dir (), "rng", "uniform_seed*.csv"));
+%! files = dir (fullfile (dlfp_test.golden_dir (), "rng", "uniform_seed*.csv"));
 %! assert (numel (files) >= 3);
 %! for k = 1:numel (files)
 %!   seed = str2double (regexp (files(k).name, '\d+', "match", "once"));
@@ -49,3 +52,4 @@ endfunction
 %!   u = dlfp.rng_uniform (dlfp.rng_create (seed), numel (expected));
 %!   assert (isequal (u, expected), files(k).name);
 %! endfor
+%!error <Invalid call> dlfp.rng_uniform ()

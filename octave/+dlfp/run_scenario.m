@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {@var{result} =} run_scenario (@var{scenario})
-## @deftypefnx {} {@var{result} =} run_scenario (@var{scenario}, @var{verbose})
+## @deftypefn  {} {@var{result} =} dlfp.run_scenario (@var{scenario})
+## @deftypefnx {} {@var{result} =} dlfp.run_scenario (@var{scenario}, @var{verbose})
 ## result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 ##
 ## The twin of run.py's @code{run_scenario}. The stream seeded with the scenario's seed makes
@@ -10,19 +10,24 @@
 ## without reading anything again. @var{verbose} (default false) prints the cost at each
 ## recorded epoch and the accuracies, and with validation the folds' lines. @var{result} is
 ## a struct with fields name, initial_params, final_params, loss_curve (rows [epoch, cost]),
-## train_accuracy, with a test set test_accuracy, and with a validation field
-## cross_validation (@code{dlfp.cross_validate}'s struct, its test indices 0-based), worked
-## out after the full-data run and its accuracy line.
+## train_accuracy, with a test set test_accuracy, with snapshot_every > 0 snapshots
+## (@code{dlfp.train}'s: a 1 x N cell of structs with fields epoch and params), and with a
+## validation field cross_validation (@code{dlfp.cross_validate}'s struct, its test indices
+## 0-based), worked out after the full-data run and its accuracy line.
 ## @end deftypefn
 
 function result = run_scenario (scenario, verbose = false)
+  if (nargin < 1)
+    print_usage ();
+  endif
   if (isstruct (scenario) && isfield (scenario, "params0"))
     p = scenario;
   else
     p = dlfp.prepare_scenario (scenario);
   endif
   s = p.scenario;
-  [params, curve] = dlfp.train (p.X, p.Y, p.params0, s.activations, s, p.rng, verbose);
+  [params, curve, ~, snapshots] = dlfp.train (p.X, p.Y, p.params0, s.activations, s, p.rng,
+                                              verbose);
   acts = s.activations;
   result = struct ("name", s.name, "initial_params", p.params0, "final_params", params,
                    "loss_curve", curve,
@@ -38,16 +43,19 @@ function result = run_scenario (scenario, verbose = false)
     printf ("%s\n", line);
     fflush (stdout);
   endif
+  if (! isempty (snapshots))
+    result.snapshots = snapshots;
+  endif
   if (isfield (s, "validation"))
     result.cross_validation = dlfp.cross_validate (p, verbose);
   endif
 endfunction
 
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
+%!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())
 %! ## the Python twin's loss curves, parameters and accuracies on every scenario, to the
 %! ## fixtures' tolerances: recorded epochs, initial parameters and accuracies exactly
-%! for name = dlfp.internal.golden_scenarios ()
-%!   g = fullfile (dlfp.internal.golden_dir (), name{1});
+%! for name = dlfp_test.golden_scenarios ()
+%!   g = fullfile (dlfp_test.golden_dir (), name{1});
 %!   text = fileread (fullfile (g, "summary.json"));
 %!   summary = jsondecode (text);
 %!   ## jsondecode can miss a 17-digit number by an ulp: read the accuracies with str2double
@@ -56,14 +64,14 @@ endfunction
 %!   assert (result.name, name{1});
 %!   curve = dlmread (fullfile (g, "loss_curve.csv"), ",");
 %!   assert (result.loss_curve(:, 1), curve(:, 1));  # the recorded epochs, exactly
-%!   d = dlfp.internal.rel_diff (result.loss_curve(:, 2), curve(:, 2));
+%!   d = dlfp_test.rel_diff (result.loss_curve(:, 2), curve(:, 2));
 %!   assert (d <= summary.tolerances.loss_curve, sprintf ("%s costs: %g", name{1}, d));
 %!   for k = 1:numel (summary.params)
 %!     key = summary.params{k};
 %!     expected = dlmread (fullfile (g, ["initial_" key ".csv"]), ",");
 %!     assert (isequal (result.initial_params.(key), expected), [name{1} " initial " key]);
 %!     expected = dlmread (fullfile (g, ["final_" key ".csv"]), ",");
-%!     d = dlfp.internal.rel_diff (result.final_params.(key), expected);
+%!     d = dlfp_test.rel_diff (result.final_params.(key), expected);
 %!     assert (d <= summary.tolerances.final_params,
 %!             sprintf ("%s final %s: %g", name{1}, key, d));
 %!   endfor
@@ -178,3 +186,53 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+%!test
+%! ## snapshots: in the result before cross_validation, the first the initial parameters and
+%! ## the last the final ones; none, and no field, with snapshot_every 0
+%! text = ['{"name": "snap", "data": {"generator": "circles", "n_per_class": 10}, ' ...
+%!         '"layers": [2, 3, 1], "activations": ["tanh", "sigmoid"], "learning_rate": 0.5, ' ...
+%!         '"epochs": 5, "batch_size": 8, "keep_prob": 0.9, "snapshot_every": %d, ' ...
+%!         '"validation": {"folds": 2}}'];
+%! s = dlfp.check_scenario (dlfp.internal.parse_json (sprintf (text, 2)));
+%! result = dlfp.run_scenario (s);
+%! assert (fieldnames (result)', {"name", "initial_params", "final_params", "loss_curve", ...
+%!                                "train_accuracy", "snapshots", "cross_validation"});
+%! assert (cellfun (@(x) x.epoch, result.snapshots), [0, 2, 4, 5]);
+%! assert (isequal (result.snapshots{1}.params, result.initial_params));
+%! assert (isequal (result.snapshots{end}.params, result.final_params));
+%! s.snapshot_every = 0;
+%! assert (! isfield (dlfp.run_scenario (s), "snapshots"));
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfile (fullfile (dlfp_test.repo_root (), "octave", "dlfp_run.m"))
+%! ## the runner's JSON holds the snapshots as Python writes them: [{"epoch": e, "params":
+%! ## {"W1": [[...], ...], ...}}, ...], a 1-row or 1-column matrix a list of lists too
+%! d = tempname ();
+%! mkdir (d);
+%! unwind_protect
+%!   f = fullfile (d, "s.json");
+%!   fid = fopen (f, "w");
+%!   fputs (fid, '{"name": "snap", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1], "activations": ["tanh", "sigmoid"], "learning_rate": 0.5, "epochs": 4, "snapshot_every": 3}');
+%!   fclose (fid);
+%!   runner = fullfile (dlfp_test.repo_root (), "octave", "dlfp_run.m");
+%!   out = fullfile (d, "r.json");
+%!   status = system (sprintf ("octave-cli --no-gui --quiet --no-history '%s' '%s' --out '%s' --quiet",
+%!                             runner, f, out));
+%!   assert (status, 0);
+%!   text = fileread (out);
+%!   back = jsondecode (text);
+%!   assert (fieldnames (back){end}, "snapshots");
+%!   assert ([back.snapshots.epoch], [0, 3, 4]);
+%!   assert (fieldnames (back.snapshots(1).params), {"W1"; "b1"; "W2"; "b2"});
+%!   assert (back.snapshots(1).params, back.initial_params);
+%!   assert (back.snapshots(3).params, back.final_params);
+%!   assert (size (back.snapshots(2).params.W1), [3, 2]);
+%!   ## b1 (3 x 1), W2 (1 x 3) and b2 (1 x 1): lists of rows, each row a list
+%!   snaps = text(strfind (text, '"snapshots"'):end);
+%!   b1 = regexp (snaps, '"b1": \[\s*\[[^\[\],]+\],\s*\[[^\[\],]+\],\s*\[[^\[\],]+\]\s*\]', "match");
+%!   W2 = regexp (snaps, '"W2": \[\s*\[[^\[\],]+,[^\[\],]+,[^\[\],]+\]\s*\]', "match");
+%!   b2 = regexp (snaps, '"b2": \[\s*\[[^\[\],]+\]\s*\]', "match");
+%!   assert ([numel(b1), numel(W2), numel(b2)], [3, 3, 3]);
+%! unwind_protect_cleanup
+%!   confirm_recursive_rmdir (false, "local");
+%!   rmdir (d, "s");
+%! end_unwind_protect
+%!error <Invalid call> dlfp.run_scenario ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{rules} =} scenario_rules ()
+## @deftypefn {} {@var{rules} =} dlfp.scenario_rules ()
 ## RULES: the scenario format as data, read once from scenario_rules.json beside the code.
 ##
 ## Python's @code{RULES} (schema.py) and R's @code{RULES}: the file is the same in the three
@@ -28,10 +28,11 @@ endfunction
 %! epochs = r.fields{strcmp (fields, "epochs")};
 %! assert ([epochs.min, epochs.max], [1, 1000000]);
 %! assert (r.sources.generator.choice.variants.xor{1}.default, 200);
-%!testif ; isfile (fullfile (dlfp.internal.repo_root (), "python", "dlfp", "scenario_rules.json"))
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfile (fullfile (dlfp_test.repo_root (), "python", "dlfp", "scenario_rules.json"))
 %! ## the package's copy is the Python package's file, byte for byte
-%! root = dlfp.internal.repo_root ();
+%! root = dlfp_test.repo_root ();
 %! here = fullfile (root, "octave", "+dlfp", "private", "scenario_rules.json");
 %! python = fullfile (root, "python", "dlfp", "scenario_rules.json");
 %! assert (isequal (fileread (here), fileread (python)),
 %!         "octave/+dlfp/private/scenario_rules.json differs from python/dlfp/scenario_rules.json: cp it");
+%!error <called with too many inputs> dlfp.scenario_rules (1)

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{table} =} schedules ()
+## @deftypefn {} {@var{table} =} dlfp.schedules ()
 ## SCHEDULES: lr_decay kind -> lr_e = schedule(learning_rate, e, rate, every).
 ##
 ## Python's @code{SCHEDULES} (none, exponential, inverse_time), looked up by a scenario's
@@ -19,3 +19,4 @@ endfunction
 %! t = dlfp.schedules ();
 %! assert (fieldnames (t), {"none"; "exponential"; "inverse_time"});
 %! assert (t.inverse_time (1, 4, 1, 2), 1 / 3, 1e-16);
+%!error <called with too many inputs> dlfp.schedules (1)

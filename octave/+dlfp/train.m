@@ -1,25 +1,33 @@
 ## -*- texinfo -*-
-## @deftypefn  {} {[@var{params}, @var{loss_curve}, @var{rng}] =} train (@var{X}, @var{Y}, @var{params}, @var{activations}, @var{settings}, @var{rng})
-## @deftypefnx {} {[@var{params}, @var{loss_curve}, @var{rng}] =} train (@dots{}, @var{verbose})
+## @deftypefn  {} {[@var{params}, @var{loss_curve}, @var{rng}, @var{snapshots}] =} dlfp.train (@var{X}, @var{Y}, @var{params}, @var{activations}, @var{settings}, @var{rng})
+## @deftypefnx {} {[@var{params}, @var{loss_curve}, @var{rng}, @var{snapshots}] =} dlfp.train (@dots{}, @var{verbose})
 ## params = optimizer(params, dJ/dparams) over epochs of mini-batches; J = CE + L2 penalty.
 ##
-## @var{settings} is a checked scenario: learning_rate, epochs, record_every, optimizer (a
-## name in @code{dlfp.optimizers ()}), beta, beta1, beta2, epsilon, batch_size, lambda,
-## keep_prob and lr_decay. Each epoch with batch_size > 0 shuffles the examples by
-## @code{rng_permutation} and walks batches of batch_size (the last one smaller);
-## batch_size 0 is one full batch, unshuffled. The loss curve (an n x 2 matrix) holds
-## [e, J_e] for each 0-based epoch e with mod(e, record_every) == 0 and for the last
-## epoch, J_e being the mean of that epoch's batch costs (each from its forward pass,
-## before its update) weighted by batch size. Random draws (shuffles, then each batch's
+## @var{settings} is a checked scenario: learning_rate, epochs, record_every,
+## snapshot_every, optimizer (a name in @code{dlfp.optimizers ()}), beta, beta1, beta2,
+## epsilon, batch_size, lambda, keep_prob and lr_decay. Each epoch with batch_size > 0
+## shuffles the examples by @code{rng_permutation} and walks batches of batch_size (the
+## last one smaller); batch_size 0 is one full batch, unshuffled. The loss curve (an n x 2
+## matrix) holds [e, J_e] for each 0-based epoch e with mod(e, record_every) == 0 and for
+## the last epoch, J_e being the mean of that epoch's batch costs (each from its forward
+## pass, before its update) weighted by batch size. Random draws (shuffles, then each batch's
 ## dropout masks) continue the stream @var{rng}, whose state comes back. @var{verbose}
 ## (default false) prints each recorded cost. The @var{params} passed in are not changed.
+## With snapshot_every = k > 0, @var{snapshots} is a 1 x N cell of
+## @code{struct ("epoch", e, "params", @var{params} then)}: the parameters at the start of
+## each epoch e with mod(e, k) == 0 (epoch 0: the initial ones) and after the last epoch,
+## as epoch @code{epochs}, in epoch order; @code{@{@}} when k is 0. snapshot_every is read
+## only when @var{snapshots} is asked for: a caller that does not ask keeps no copies.
 ## A run that diverges stops at the first epoch whose cost or any parameter is NaN or Inf
 ## (checked every epoch, by @code{dlfp.internal.check_divergence}), with @code{dlfp: train:
 ## diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}.
 ## @end deftypefn
 
-function [params, loss_curve, rng] = train (X, Y, params, activations, settings, rng,
-                                            verbose = false)
+function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations, settings,
+                                                       rng, verbose = false)
+  if (nargin < 6)
+    print_usage ();
+  endif
   update = dlfp.internal.lookup_name (dlfp.optimizers (), settings.optimizer, "optimizer",
                                       "train");
   lambd = settings.lambda;
@@ -33,7 +41,20 @@ function [params, loss_curve, rng] = train (X, Y, params, activations, settings,
   t = 0;
   loss_curve = zeros (numel (unique ([0:record_every:epochs - 1, epochs - 1])), 2);
   r = 0;
+  every = 0;
+  if (nargout >= 4)
+    every = settings.snapshot_every;
+  endif
+  snapshots = {};  # a cell, not a struct array: oct2py hands the harness a list
+  if (every > 0)
+    snapshots = cell (1, numel (0:every:epochs - 1) + 1);
+  endif
+  n = 0;
   for e = 0:epochs - 1
+    if (every > 0 && mod (e, every) == 0)
+      n += 1;
+      snapshots{n} = struct ("epoch", e, "params", params);  # a copy: Octave copies on write
+    endif
     lr = dlfp.learning_rate_at (settings, e);
     if (batch_size == 0)
       starts = 1;
@@ -78,12 +99,16 @@ function [params, loss_curve, rng] = train (X, Y, params, activations, settings,
     endif
   endfor
   loss_curve = loss_curve(1:r, :);  # no rows at all when epochs is 0, as in Python
+  if (every > 0)
+    snapshots{end} = struct ("epoch", epochs, "params", params);
+  endif
 endfunction
 
 %!shared gd
 %! gd = struct ("optimizer", "gd", "learning_rate", 1, "epochs", 1, "record_every", 10,
-%!              "batch_size", 0, "lambda", 0, "keep_prob", 1, "beta", 0.9, "beta1", 0.9,
-%!              "beta2", 0.999, "epsilon", 1e-8, "lr_decay", struct ("kind", "none"));
+%!              "snapshot_every", 0, "batch_size", 0, "lambda", 0, "keep_prob", 1,
+%!              "beta", 0.9, "beta1", 0.9, "beta2", 0.999, "epsilon", 1e-8,
+%!              "lr_decay", struct ("kind", "none"));
 %!test
 %! ## one sigmoid unit, w = b = 0 at the start: J_0 = log 2, and the first step is
 %! ## dW = (0.5 - y) x' / m = -0.5 * 1 / 1, so w = 0 + 1 * 0.5 with lr = 1
@@ -165,6 +190,46 @@ endfunction
 %!   assert (curve(end, 2) < curve(1, 2), name{1});
 %!   assert (q.W1(1) > 0, name{1});
 %! endfor
+%!test
+%! ## snapshots: the start of each epoch e with mod (e, k) == 0, and the end as epoch `epochs`
+%! p = struct ("W1", 0, "b1", 0);
+%! s = gd;
+%! s.snapshot_every = 2;
+%! for c = {5, [0, 2, 4, 5]; 4, [0, 2, 4]; 0, 0; 1, [0, 1]}'
+%!   s.epochs = c{1};
+%!   [q, ~, ~, snaps] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, s, 1);
+%!   assert (iscell (snaps) && isrow (snaps));
+%!   assert (cellfun (@(x) x.epoch, snaps), c{2});
+%!   assert (isequal (snaps{1}.params, p));
+%!   assert (isequal (snaps{end}.params, q));
+%!   assert (fieldnames (snaps{end}), {"epoch"; "params"});
+%! endfor
+%! assert (! isequal (snaps{1}.params, snaps{2}.params));  # epochs 0, then 1: a step apart
+%! s.snapshot_every = 0;
+%! [~, ~, ~, snaps] = dlfp.train ([1, -1], [1, 0], p, {"sigmoid"}, s, 1);
+%! assert (snaps, {});
+%!test
+%! ## a snapshot at epoch e is, exactly, the end of the same training run for e epochs: the
+%! ## stream's shuffles and dropout masks of those epochs are the same prefix
+%! [X, labels] = dlfp.generate_xor (dlfp.rng_create (4), 24);
+%! [p0, rng] = dlfp.initialize_parameters ([2, 3, 1], "he", dlfp.rng_create (4));
+%! a = {"relu", "sigmoid"};
+%! for change = {{}, {"batch_size", 5, "keep_prob", 0.8, "optimizer", "adam"}}
+%!   s = gd;
+%!   s.learning_rate = 0.1;
+%!   s.epochs = 7;
+%!   s.snapshot_every = 3;
+%!   for k = 1:2:numel (change{1})
+%!     s.(change{1}{k}) = change{1}{k + 1};
+%!   endfor
+%!   [~, ~, ~, snaps] = dlfp.train (X, labels, p0, a, s, rng);
+%!   assert (cellfun (@(x) x.epoch, snaps), [0, 3, 6, 7]);
+%!   for k = 2:3
+%!     s.epochs = snaps{k}.epoch;
+%!     assert (isequal (snaps{k}.params, dlfp.train (X, labels, p0, a, s, rng)));
+%!     assert (! isequal (snaps{k}.params, snaps{k - 1}.params));
+%!   endfor
+%! endfor
 %!error <dlfp: train: unknown optimizer 'x' \(known: adam, gd, momentum, rmsprop\)>
 %! s = gd;
 %! s.optimizer = "x";
@@ -186,7 +251,7 @@ endfunction
 %!     assert (err.identifier, "dlfp:data");
 %!   end_try_catch
 %! endfor
-%!testif ; isfile (fullfile (dlfp.internal.repo_root (), "octave", "dlfp_run.m"))
+%!testif ; ! isempty (which ("dlfp_test.repo_root")) && isfile (fullfile (dlfp_test.repo_root (), "octave", "dlfp_run.m"))
 %! ## the runner: exit status 2, that one line on stderr, nothing else, no result file
 %! d = tempname ();
 %! mkdir (d);
@@ -195,7 +260,7 @@ endfunction
 %!   fid = fopen (f, "w");
 %!   fprintf (fid, diverging, 25);
 %!   fclose (fid);
-%!   runner = fullfile (dlfp.internal.repo_root (), "octave", "dlfp_run.m");
+%!   runner = fullfile (dlfp_test.repo_root (), "octave", "dlfp_run.m");
 %!   [status, out] = system (sprintf ("octave-cli --no-gui --quiet --no-history '%s' '%s' --out '%s' 2>'%s'",
 %!                                    runner, f, fullfile (d, "r.json"), fullfile (d, "err.txt")));
 %!   assert (status, 2);
@@ -209,3 +274,4 @@ endfunction
 %!   confirm_recursive_rmdir (false, "local");
 %!   rmdir (d, "s");
 %! end_unwind_protect
+%!error <Invalid call> dlfp.train ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{params}, @var{state}] =} update_parameters_adam (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
+## @deftypefn {} {[@var{params}, @var{state}] =} dlfp.update_parameters_adam (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
 ## v = beta1 v + (1 - beta1) g ; s = beta2 s + (1 - beta2) g.^2 ; p = p - lr * (v / (1 - beta1^t)) ./ (sqrt(s / (1 - beta2^t)) + epsilon).
 ##
 ## @var{settings} supplies beta1, beta2 and epsilon; @var{t} counts updates from 1 (the
@@ -9,6 +9,9 @@
 
 function [params, state] = update_parameters_adam (params, grads, state, learning_rate,
                                                    settings, t)
+  if (nargin < 6)
+    print_usage ();
+  endif
   b1 = settings.beta1;
   b2 = settings.beta2;
   epsilon = settings.epsilon;
@@ -87,3 +90,4 @@ endfunction
 %!   assert (fieldnames (st), {"v"; "s"}, name{1});
 %!   assert (all (p.W1 < [1, 2]), name{1});
 %! endfor
+%!error <Invalid call> dlfp.update_parameters_adam ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{params}, @var{state}] =} update_parameters_momentum (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
+## @deftypefn {} {[@var{params}, @var{state}] =} dlfp.update_parameters_momentum (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
 ## v = beta * v + (1 - beta) * g ;  p = p - lr * v.
 ##
 ## @var{settings}.beta is the averaging factor; @var{state}.v the running average of the
@@ -8,6 +8,9 @@
 
 function [params, state] = update_parameters_momentum (params, grads, state, learning_rate,
                                                        settings, t)
+  if (nargin < 6)
+    print_usage ();
+  endif
   beta = settings.beta;
   for key = fieldnames (params)'
     k = key{1};
@@ -32,3 +35,4 @@ endfunction
 %!                                            struct ("beta", 0.9), 2);
 %! assert (st.v.W1, 0.18, 1e-15);
 %! assert (p.W1, 0.962, 1e-15);
+%!error <Invalid call> dlfp.update_parameters_momentum ()

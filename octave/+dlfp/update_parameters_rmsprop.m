@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {[@var{params}, @var{state}] =} update_parameters_rmsprop (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
+## @deftypefn {} {[@var{params}, @var{state}] =} dlfp.update_parameters_rmsprop (@var{params}, @var{grads}, @var{state}, @var{learning_rate}, @var{settings}, @var{t})
 ## s = beta * s + (1 - beta) * g.^2 ;  p = p - lr * g ./ (sqrt(s) + epsilon).
 ##
 ## @var{settings}.beta and @var{settings}.epsilon; @var{state}.s is the running average of
@@ -8,6 +8,9 @@
 
 function [params, state] = update_parameters_rmsprop (params, grads, state, learning_rate,
                                                       settings, t)
+  if (nargin < 6)
+    print_usage ();
+  endif
   beta = settings.beta;
   epsilon = settings.epsilon;
   ## in place where nothing else holds the array; the same numbers as the equation (see
@@ -48,3 +51,4 @@ endfunction
 %! s = 0.9 * st.s.W1 + (1 - 0.9) * (g.dW1 .* g.dW1);
 %! assert (isequal (st2.s.W1, s));
 %! assert (isequal (q.W1, p.W1 - 0.01 * g.dW1 ./ (sqrt (s) + 1e-8)));
+%!error <Invalid call> dlfp.update_parameters_rmsprop ()

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{result} =} validate_fold (@var{prepared}, @var{fold})
+## @deftypefn {} {@var{result} =} dlfp.validate_fold (@var{prepared}, @var{fold})
 ## acc = accuracy on part k of the network trained on the other parts: one fold, k = fold.
 ##
 ## The twin of validation.py's @code{validate_fold}: one fold alone, as
@@ -16,6 +16,9 @@
 ## @end deftypefn
 
 function result = validate_fold (prepared, fold)
+  if (nargin < 2)
+    print_usage ();
+  endif
   s = prepared.scenario;
   X = prepared.X;
   labels = prepared.labels;
@@ -98,3 +101,4 @@ endfunction
 %!test
 %! confirm_recursive_rmdir (false, "local");
 %! rmdir (d, "s");
+%!error <Invalid call> dlfp.validate_fold ()

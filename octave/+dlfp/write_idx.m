@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} write_idx (@var{path}, @var{A})
+## @deftypefn {} {} dlfp.write_idx (@var{path}, @var{A})
 ## Write an array of bytes as an IDX file (gzipped if path ends in .gz): the inverse of read_idx.
 ##
 ## The header's dimensions are @code{size (@var{A})} and the bytes follow with the last
@@ -10,6 +10,9 @@
 ## @end deftypefn
 
 function write_idx (path, A)
+  if (nargin < 2)
+    print_usage ();
+  endif
   A = double (A);
   if (any (A(:) < 0 | A(:) > 255 | A(:) != round (A(:))))
     dlfp.internal.fail ("data", "write_idx", "values must be whole numbers 0..255");
@@ -72,3 +75,4 @@ endfunction
 %!error <dlfp: write_idx: values must be whole numbers 0..255> dlfp.write_idx (tempname (), [1, 256])
 %!error <dlfp: write_idx: values must be whole numbers 0..255> dlfp.write_idx (tempname (), [1, 0.5])
 %!error <dlfp: write_idx: values must be whole numbers 0..255> dlfp.write_idx (tempname (), [-1, NaN])
+%!error <Invalid call> dlfp.write_idx ()

@@ -1,9 +1,10 @@
 ## Chapter 8: gradient checking: backward propagation against centered finite differences.
-## Run from the repository root: octave-cli octave/examples/ch8_gradient_check.m
+## Run from the repository root (octave-cli octave/examples/ch8_gradient_check.m) or from
+## this folder (octave-cli ch8_gradient_check.m).
 
 here = fileparts (mfilename ("fullpath"));
-addpath (fileparts (here));  # the octave folder, which holds +dlfp
-addpath (here, "-end");  # the helpers; last, so that xor.m shadows no xor function
+addpath (fileparts (here), here);  # the octave folder, which holds +dlfp, and the helpers
+example_no_history ();  # a run as octave-cli FILE.m keeps no history
 
 s = dlfp.read_scenario (example_scenario ("l2_dropout_spiral"));
 [X, labels] = dlfp.load_data (s);

@@ -1,8 +1,10 @@
 ## The course's donut problem: two relu layers, Adam, mini-batches.
-## Run from the repository root: octave-cli octave/examples/donut.m
+## Run from the repository root (octave-cli octave/examples/donut.m) or from
+## this folder (octave-cli donut.m).
 
 here = fileparts (mfilename ("fullpath"));
-addpath (fileparts (here));  # the octave folder, which holds +dlfp
-addpath (here, "-end");  # the helpers; last, so that xor.m shadows no xor function
+addpath (fileparts (here), here);  # the octave folder, which holds +dlfp, and the helpers
+example_no_history ();  # a run as octave-cli FILE.m keeps no history
 
-example_run ("donut", "donut");
+result = example_run ("donut", "donut");
+save_features (result, example_scenario ("donut"), "donut_features.png");

@@ -1,10 +1,11 @@
 ## Model selection (the course): 4 or 5 hidden units on the donut? Cross-validate both, and a
 ## few more widths, then ask a paired t-test whether the best two differ.
-## Run from the repository root: octave-cli octave/examples/model_selection.m
+## Run from the repository root (octave-cli octave/examples/model_selection.m) or from
+## this folder (octave-cli model_selection.m).
 
 here = fileparts (mfilename ("fullpath"));
-addpath (fileparts (here));  # the octave folder, which holds +dlfp
-addpath (here, "-end");  # the helpers; last, so that xor.m shadows no xor function
+addpath (fileparts (here), here);  # the octave folder, which holds +dlfp, and the helpers
+example_no_history ();  # a run as octave-cli FILE.m keeps no history
 
 function text = fixed4 (x)
   ## %.4f, with Python's spelling of an infinite t (constant, nonzero differences)

@@ -3,7 +3,10 @@
 ## examples/out/octave/FILE = the figure as PNG; then close it and say where it went.
 ##
 ## The PNG is drawn by gnuplot's cairo terminal at the figure's own pixel size: Octave's
-## plain -dpng goes through Ghostscript, which the project does not need otherwise.
+## plain -dpng goes through Ghostscript, which the project does not need otherwise. The size
+## is given as the paper's, in points (one a pixel here), not by print's -S option, which
+## scales every font by the width over 6 inches: a figure 16 panels wide got letters four
+## times too large.
 ## @end deftypefn
 
 function save_figure (fig, file)
@@ -14,7 +17,8 @@ function save_figure (fig, file)
   path = fullfile (out, file);
   position = get (fig, "position");
   warning ("off", "print:nogs");  # cairo needs no Ghostscript
-  print (fig, path, "-dpngcairo", sprintf ("-S%d,%d", position(3), position(4)));
+  set (fig, "paperunits", "points", "paperposition", [0, 0, position(3:4)]);
+  print (fig, path, "-dpngcairo");
   close (fig);
   printf ("saved %s\n", path);
   fflush (stdout);

@@ -1,8 +1,10 @@
 ## The course's XOR problem: one hidden layer of 4 tanh units.
-## Run from the repository root: octave-cli octave/examples/xor_problem.m
+## Run from the repository root (octave-cli octave/examples/xor_problem.m) or from
+## this folder (octave-cli xor_problem.m).
 
 here = fileparts (mfilename ("fullpath"));
-addpath (fileparts (here));  # the octave folder, which holds +dlfp
-addpath (here, "-end");  # the helpers; last, so that xor.m shadows no xor function
+addpath (fileparts (here), here);  # the octave folder, which holds +dlfp, and the helpers
+example_no_history ();  # a run as octave-cli FILE.m keeps no history
 
-example_run ("xor", "xor");
+result = example_run ("xor", "xor");
+save_features (result, example_scenario ("xor"), "xor_features.png");

@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{names} =} golden_scenarios ()
+## @deftypefn {} {@var{names} =} dlfp_test.golden_scenarios ()
 ## names = every folder of fixtures/golden that holds a summary.json, sorted (a 1 x n cell).
 ##
 ## The golden tests loop over these rather than a list of their own, so a scenario added by
@@ -8,7 +8,7 @@
 
 function names = golden_scenarios ()
   names = {};
-  g = dlfp.internal.golden_dir ();
+  g = dlfp_test.golden_dir ();
   if (isempty (g))
     return;
   endif
@@ -18,7 +18,7 @@ function names = golden_scenarios ()
   names = sort ({entries(has).name});
 endfunction
 
-%!testif ; ! isempty (dlfp.internal.golden_dir ())
-%! names = dlfp.internal.golden_scenarios ();
+%!testif ; ! isempty (dlfp_test.golden_dir ())
+%! names = dlfp_test.golden_scenarios ();
 %! assert (all (ismember ({"logreg_breast_cancer", "spiral_softmax", "fashion_subset"}, names)));
 %! assert (! any (strcmp (names, "rng")));

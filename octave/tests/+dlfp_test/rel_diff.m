@@ -1,5 +1,5 @@
 ## -*- texinfo -*-
-## @deftypefn {} {@var{d} =} rel_diff (@var{a}, @var{b})
+## @deftypefn {} {@var{d} =} dlfp_test.rel_diff (@var{a}, @var{b})
 ## d = max|a - b| / max|b|  (max|a - b| when max|b| is 0): the fixtures' relative difference.
 ## @end deftypefn
 
@@ -18,6 +18,6 @@ function d = rel_diff (a, b)
   endif
 endfunction
 
-%!assert (dlfp.internal.rel_diff ([1 2], [1 4]), 0.5)
-%!assert (dlfp.internal.rel_diff ([1 2], [0 0]), 2)
-%!assert (dlfp.internal.rel_diff ([1 2], [1; 2]), Inf)
+%!assert (dlfp_test.rel_diff ([1 2], [1 4]), 0.5)
+%!assert (dlfp_test.rel_diff ([1 2], [0 0]), 2)
+%!assert (dlfp_test.rel_diff ([1 2], [1; 2]), Inf)
