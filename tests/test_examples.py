@@ -33,7 +33,7 @@ def figures(name, lang):
     return 2
 
 
-@pytest.mark.parametrize("name", ["xor_problem", "ch2_one_hidden_layer", "ch8_gradient_check",
+@pytest.mark.parametrize("name", ["xor_problem", "donut", "ch2_one_hidden_layer", "ch8_gradient_check",
                                   "model_selection"])
 def test_examples_agree_across_languages(name):
     for lang in ("r", "octave"):
