@@ -17,9 +17,13 @@ tanh_forward <- function(Z) tanh(Z)
 #' A = max(Z, 0).
 #'
 #' @param Z Pre-activation, n x m.
-#' @return A, n x m (Z first: pmax keeps the first argument's dims).
+#' @return A, n x m (a negative entry gives -0, which equals 0 and adds as 0).
 #' @export
-relu_forward <- function(Z) pmax(Z, 0)
+relu_forward <- function(Z) {
+  # a comparison and a product, without branches: pmax tests each entry's sign, which the
+  # random signs of Z make the CPU mispredict half the time (measured twice as slow)
+  Z * (Z > 0)
+}
 
 #' A = exp(Z - max(Z)) ./ sum(exp(Z - max(Z))), per column.
 #'
@@ -54,8 +58,9 @@ tanh_backward <- function(dA, Z, A) dA * (1 - A * A)
 relu_backward <- function(dA, Z, A) dA * (Z > 0)
 
 # A column's max as the elementwise max of the rows: a loop over the K units, vectorized over
-# the m examples (measured faster than max.col(t(Z)) and apply(Z, 2, max) at every size tried).
-col_max <- function(Z) do.call(pmax, lapply(seq_len(nrow(Z)), function(i) Z[i, ]))  # (m)
+# the m examples (measured faster than max.col(t(Z)) and apply(Z, 2, max) at every size tried;
+# pmax.int, as the rows are plain vectors, skips pmax's checks of each argument's attributes).
+col_max <- function(Z) do.call(pmax.int, lapply(seq_len(nrow(Z)), function(i) Z[i, ]))  # (m)
 
 #' Activation functions by name: A = ACTIVATIONS[[name]](Z).
 #'
@@ -91,9 +96,12 @@ DERIVATIVES <- list(
 #' @return The entry.
 #' @keywords internal
 lookup <- function(table, name, what, caller) {
-  if (!(is.character(name) && length(name) == 1 && name %in% names(table))) {
+  # [[ matches a name exactly and gives NULL for an unknown one: one look, as training takes
+  # it per layer and step (a single string only: [[ would index a longer vector recursively)
+  entry <- if (is.character(name) && length(name) == 1) table[[name]]
+  if (is.null(entry)) {
     known <- paste(sort(names(table), method = "radix"), collapse = ", ")
     dlfp_stop(caller, sprintf("unknown %s '%s' (known: %s)", what, py_str(name), known))
   }
-  table[[name]]
+  entry
 }

@@ -43,9 +43,12 @@ forward_propagation_dropout <- function(X, params, activations, keep_prob, rng) 
   A <- X
   L <- length(activations)
   caches <- vector("list", L)
+  keys <- layer_keys(L)
+  W <- params[keys$W]
+  b <- params[keys$b]
   for (l in seq_len(L)) {
     g <- lookup(ACTIVATIONS, activations[[l]], "activation", "forward_propagation")
-    Z <- linear_forward(A, params[[paste0("W", l)]], params[[paste0("b", l)]])  # (n_l, m)
+    Z <- linear_forward(A, W[[l]], b[[l]])  # (n_l, m)
     cache <- list(A_prev = A, Z = Z, A = g(Z))
     A <- cache$A
     if (keep_prob < 1 && l < L) {
@@ -57,13 +60,31 @@ forward_propagation_dropout <- function(X, params, activations, keep_prob, rng) 
       }
       draw <- rng_uniform(rng, length(Z))
       rng <- draw$rng
-      cache$D <- matrix(as.numeric(draw$u < keep_prob), nrow(Z), ncol(Z))  # (n_l, m)
+      D <- as.numeric(draw$u < keep_prob)
+      dim(D) <- dim(Z)  # (n_l, m), filled column by column; dim<- does not copy as matrix() does
+      cache$D <- D
       A <- (A * cache$D) / keep_prob
     }
     caches[[l]] <- cache
   }
   list(AL = A, caches = caches, rng = rng)
 }
+
+# The names of an L-layer network's weights (W1 .. WL), biases (b1 .. bL) and gradients (dW1,
+# db1, ..., dWL, dbL), pasted once per depth and kept: every training step asks for them, and
+# paste0 took longer than a small layer's product.
+layer_keys <- function(L) {
+  if (L > length(LAYER_KEYS$by_depth) || is.null(LAYER_KEYS$by_depth[[L]])) {
+    l <- seq_len(L)
+    LAYER_KEYS$by_depth[[L]] <- list(W = paste0("W", l), b = paste0("b", l),
+                                     grads = paste0(c("dW", "db"), rep(l, each = 2)))
+  }
+  LAYER_KEYS$by_depth[[L]]
+}
+
+# layer_keys' store: an environment, as a package's own bindings are locked once it is loaded
+LAYER_KEYS <- new.env(parent = emptyenv())
+LAYER_KEYS$by_depth <- list()
 
 #' J = -1/m * sum(Y .* log(AL)) (cross-entropy of the output activation), from logits ZL.
 #'
@@ -94,18 +115,25 @@ compute_cost <- function(ZL, Y, output_activation) {
 backward_propagation <- function(AL, Y, caches, params, activations, lambd = 0, keep_prob = 1) {
   m <- ncol(AL)
   L <- length(caches)
+  keys <- layer_keys(L)
+  W <- params[keys$W]
   grads <- vector("list", 2 * L)
-  names(grads) <- paste0(c("dW", "db"), rep(seq_len(L), each = 2))
+  names(grads) <- keys$grads
   dZ <- AL - Y  # (n_L, m)
-  for (l in rev(seq_len(L))) {
+  for (l in L:1) {  # L >= 1: every network has an output layer
     cache <- caches[[l]]
-    W <- params[[paste0("W", l)]]
     # tcrossprod(dZ, A_prev) is dZ %*% t(A_prev) without forming the transpose
-    grads[[2 * l - 1]] <- tcrossprod(dZ, cache$A_prev) / m + (lambd / m) * W  # (n_l, n_(l-1))
-    grads[[2 * l]] <- matrix(rowSums(dZ) / m, ncol = 1)  # (n_l, 1)
+    dW <- tcrossprod(dZ, cache$A_prev) / m  # (n_l, n_(l-1))
+    if (lambd != 0) {  # adding (0 / m) W would change nothing but the time
+      dW <- dW + (lambd / m) * W[[l]]
+    }
+    grads[[2 * l - 1]] <- dW
+    # the row sums as a product with a column of ones: BLAS sums in double, four times as fast
+    # as rowSums, which sums in long double
+    grads[[2 * l]] <- (dZ %*% rep(1, m)) / m  # (n_l, 1)
     if (l > 1) {
       below <- caches[[l - 1]]
-      dA <- crossprod(W, dZ)  # (n_(l-1), m)
+      dA <- crossprod(W[[l]], dZ)  # (n_(l-1), m)
       if (!is.null(below$D)) {
         dA <- (dA * below$D) / keep_prob
       }
@@ -144,7 +172,11 @@ l2_penalty <- function(params, lambd, m) {
 #' @return The updated list(W1, b1, ...).
 #' @export
 update_parameters <- function(params, grads, learning_rate) {
-  Map(function(v, g) v - learning_rate * g, params, grads[paste0("d", names(params))])
+  g <- grads[paste0("d", names(params))]
+  # a loop over the parameters, whole matrices each: Map's call per pair cost more than the
+  # update on small layers. The first assignment copies the list, so the caller's is unchanged.
+  for (i in seq_along(params)) params[[i]] <- params[[i]] - learning_rate * g[[i]]
+  params
 }
 
 #' y_hat = (A_L > 0.5) for a sigmoid output ; y_hat = argmax_k A_L(k, :) - 1 for softmax.

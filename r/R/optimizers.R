@@ -3,8 +3,10 @@
 # Every update has the signature (params, grads, state, learning_rate, settings, t) and returns
 # list(params =, state =): state holds the running averages v and s (zero at the start) and
 # goes in and comes back out; t counts updates from 1. settings supplies beta, beta1, beta2,
-# epsilon. Each update is a handful of whole-matrix operations per parameter (Map over the
-# list of parameters, never over entries).
+# epsilon. Each update is a handful of whole-matrix operations per parameter (a loop over the
+# list of parameters, never over entries: Map's call per parameter cost more than the update
+# itself on small layers). The first assignment to a list copies it: the caller's lists stay
+# as they were.
 
 #' v = 0 ; s = 0, shaped like each parameter.
 #'
@@ -41,9 +43,13 @@ update_parameters_gd <- function(params, grads, state, learning_rate, settings, 
 update_parameters_momentum <- function(params, grads, state, learning_rate, settings, t) {
   beta <- settings[["beta"]]
   keys <- names(params)
-  v <- Map(function(v, g) beta * v + (1 - beta) * g, state$v[keys], grads[paste0("d", keys)])
-  new <- Map(function(p, v) p - learning_rate * v, params, v)
-  list(params = new, state = list(v = v, s = state$s))
+  g <- grads[paste0("d", keys)]
+  v <- state$v[keys]
+  for (i in seq_along(params)) {
+    v[[i]] <- beta * v[[i]] + (1 - beta) * g[[i]]
+    params[[i]] <- params[[i]] - learning_rate * v[[i]]
+  }
+  list(params = params, state = list(v = v, s = state$s))
 }
 
 #' s = beta * s + (1 - beta) * g.^2 ;  p = p - lr * g ./ (sqrt(s) + epsilon).
@@ -56,9 +62,12 @@ update_parameters_rmsprop <- function(params, grads, state, learning_rate, setti
   eps <- settings[["epsilon"]]
   keys <- names(params)
   g <- grads[paste0("d", keys)]
-  s <- Map(function(s, g) beta * s + (1 - beta) * (g * g), state$s[keys], g)
-  new <- Map(function(p, g, s) p - learning_rate * g / (sqrt(s) + eps), params, g, s)
-  list(params = new, state = list(v = state$v, s = s))
+  s <- state$s[keys]
+  for (i in seq_along(params)) {
+    s[[i]] <- beta * s[[i]] + (1 - beta) * (g[[i]] * g[[i]])
+    params[[i]] <- params[[i]] - learning_rate * g[[i]] / (sqrt(s[[i]]) + eps)
+  }
+  list(params = params, state = list(v = state$v, s = s))
 }
 
 #' v = beta1 v + (1 - beta1) g ; s = beta2 s + (1 - beta2) g.^2 ;
@@ -78,10 +87,14 @@ update_parameters_adam <- function(params, grads, state, learning_rate, settings
   c2 <- 1 - b2^t
   keys <- names(params)
   g <- grads[paste0("d", keys)]
-  v <- Map(function(v, g) b1 * v + (1 - b1) * g, state$v[keys], g)
-  s <- Map(function(s, g) b2 * s + (1 - b2) * (g * g), state$s[keys], g)
-  new <- Map(function(p, v, s) p - learning_rate * (v / c1) / (sqrt(s / c2) + eps), params, v, s)
-  list(params = new, state = list(v = v, s = s))
+  v <- state$v[keys]
+  s <- state$s[keys]
+  for (i in seq_along(params)) {
+    v[[i]] <- b1 * v[[i]] + (1 - b1) * g[[i]]
+    s[[i]] <- b2 * s[[i]] + (1 - b2) * (g[[i]] * g[[i]])
+    params[[i]] <- params[[i]] - learning_rate * (v[[i]] / c1) / (sqrt(s[[i]] / c2) + eps)
+  }
+  list(params = params, state = list(v = v, s = s))
 }
 
 #' Optimizers by name: list(params, state) = OPTIMIZERS[[optimizer]](params, grads, state,
