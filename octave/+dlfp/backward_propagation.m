@@ -17,38 +17,15 @@ function grads = backward_propagation (AL, Y, caches, params, activations, lambd
   if (nargin < 5)
     print_usage ();
   endif
-  m = columns (AL);
   L = numel (caches);
-  table = dlfp.derivatives ();
-  ## fields made in forward order first, so grads reads dW1, db1, dW2, ... like params
-  keys = cell (3, L);  # dW_l, db_l, W_l
-  for l = 1:L
-    n = sprintf ("%d", l);
-    keys(:, l) = {["dW" n]; ["db" n]; ["W" n]};
-  endfor
-  grads = cell2struct (cell (2 * L, 1), keys(1:2, :)(:), 1);
-  dZ = AL - Y;  # (n_L, m)
-  for l = L:-1:1
-    cache = caches{l};
-    W = params.(keys{3, l});
-    dW = dZ * cache.A_prev' / m;  # (n_l, n_(l-1))
-    if (lambd != 0)
-      ## (with lambda 0 the term adds zeros: skipping it saves three passes over W)
-      dW = dW + (lambd / m) * W;
-    endif
-    grads.(keys{1, l}) = dW;
-    grads.(keys{2, l}) = sum (dZ, 2) / m;  # (n_l, 1)
-    if (l > 1)
-      below = caches{l - 1};
-      dA = W' * dZ;  # (n_(l-1), m)
-      if (isfield (below, "D"))
-        dA = (dA .* below.D) / keep_prob;
-      endif
-      g_prime = dlfp.internal.lookup_name (table, activations{l - 1}, "hidden activation",
-                                           "backward_propagation");
-      dZ = g_prime (dA, below.Z, below.A);
-    endif
-  endfor
+  ## looked up from the top hidden layer down, the order the gradients meet them in
+  g_prime(L - 1:-1:1) = dlfp.internal.lookup_layers (dlfp.derivatives (),
+                                                     activations(L - 1:-1:1),
+                                                     "hidden activation",
+                                                     "backward_propagation");
+  [P, names] = dlfp.internal.layer_cells (params, L);
+  G = dlfp.internal.backward_layers (AL, Y, caches, P, g_prime, lambd, keep_prob);
+  grads = cell2struct (G(:), strcat ("d", names), 1);  # dW1, db1, ..., dWL, dbL
 endfunction
 
 %!test

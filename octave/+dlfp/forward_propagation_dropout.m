@@ -15,25 +15,11 @@ function [AL, caches, rng] = forward_propagation_dropout (X, params, activations
   if (nargin < 5)
     print_usage ();
   endif
-  table = dlfp.activations ();
-  L = numel (activations);
-  caches = cell (1, L);
-  A = X;
-  for l = 1:L
-    g = dlfp.internal.lookup_name (table, activations{l}, "activation",
+  g = dlfp.internal.lookup_layers (dlfp.activations (), activations, "activation",
                                    "forward_propagation");
-    key = sprintf ("%d", l);
-    Z = dlfp.linear_forward (A, params.(["W" key]), params.(["b" key]));  # (n_l, m)
-    cache = struct ("A_prev", A, "Z", Z, "A", g (Z));
-    A = cache.A;
-    if (keep_prob < 1 && l < L)
-      [u, rng] = dlfp.rng_uniform (rng, numel (Z));
-      cache.D = double (reshape (u, size (Z)) < keep_prob);  # (n_l, m)
-      A = (A .* cache.D) / keep_prob;
-    endif
-    caches{l} = cache;
-  endfor
-  AL = A;
+  [AL, caches, rng] = dlfp.internal.forward_layers (X,
+                                                    dlfp.internal.layer_cells (params, numel (g)),
+                                                    g, keep_prob, rng);
 endfunction
 
 %!test

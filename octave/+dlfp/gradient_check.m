@@ -90,23 +90,24 @@ endfunction
 %! assert (r.difference < dlfp.gradcheck_threshold ());
 %! assert (r.checked + r.kinks, 3 * 4 + 4 + 4 * 3 + 3 + 3 + 1);
 %!test
-%! ## a wrong gradient is caught: a copy of backward_propagation whose output-layer db is
-%! ## 0.1% off, put ahead of the real one on the path
+%! ## a wrong gradient is caught: a copy of backward_propagation's work
+%! ## (dlfp.internal.backward_layers) whose output-layer db is 0.1% off, put ahead of the
+%! ## real one on the path
 %! p = dlfp.initialize_parameters ([2, 5, 3], "he", dlfp.rng_create (3));
 %! p = structfun (@(v) v + 0.05, p, "UniformOutput", false);
 %! X = reshape (dlfp.rng_normal (dlfp.rng_create (4), 20), 2, 10);
 %! Y = dlfp.labels_to_targets (mod (0:9, 3), "softmax", 3);
-%! src = fileread (which ("dlfp.backward_propagation"));
-%! line = "grads.(keys{2, l}) = sum (dZ, 2) / m;";
+%! src = fileread (which ("dlfp.internal.backward_layers"));
+%! line = "G{2, l} = sum (dZ, 2) / m;";
 %! assert (numel (strfind (src, line)), 1);
 %! d = tempname ();
-%! mkdir (fullfile (d, "+dlfp"));
-%! fid = fopen (fullfile (d, "+dlfp", "backward_propagation.m"), "w");
-%! fputs (fid, strrep (src, line, "grads.(keys{2, l}) = sum (dZ, 2) / m * (1 + 0.001 * (l == L));"));
+%! mkdir (fullfile (d, "+dlfp", "+internal"));
+%! fid = fopen (fullfile (d, "+dlfp", "+internal", "backward_layers.m"), "w");
+%! fputs (fid, strrep (src, line, "G{2, l} = sum (dZ, 2) / m * (1 + 0.001 * (l == L));"));
 %! fclose (fid);
 %! addpath (d);
 %! unwind_protect
-%!   assert (strncmp (which ("dlfp.backward_propagation"), d, numel (d)));
+%!   assert (strncmp (which ("dlfp.internal.backward_layers"), d, numel (d)));
 %!   r = dlfp.gradient_check (X, Y, p, {"tanh", "softmax"}, 0.3);
 %! unwind_protect_cleanup
 %!   rmpath (d);
@@ -114,7 +115,7 @@ endfunction
 %!   rmdir (d, "s");
 %! end_unwind_protect
 %! assert (r.difference > 1e-5);
-%! assert (! strncmp (which ("dlfp.backward_propagation"), d, numel (d)));
+%! assert (! strncmp (which ("dlfp.internal.backward_layers"), d, numel (d)));
 %! r = dlfp.gradient_check (X, Y, p, {"tanh", "softmax"}, 0.3);
 %! assert (r.difference < dlfp.gradcheck_threshold ());
 %!error <Invalid call> dlfp.gradient_check ()

@@ -10,17 +10,7 @@ function lr_e = learning_rate_at (settings, e)
   if (nargin < 2)
     print_usage ();
   endif
-  d = settings.lr_decay;
-  rate = 0;
-  every = 1;
-  if (isfield (d, "rate"))
-    rate = d.rate;
-  endif
-  if (isfield (d, "every"))
-    every = d.every;
-  endif
-  schedule = dlfp.internal.lookup_name (dlfp.schedules (), d.kind, "lr_decay kind",
-                                        "learning_rate_at");
+  [schedule, rate, every] = dlfp.internal.lr_schedule (settings);
   lr_e = schedule (settings.learning_rate, e, rate, every);
 endfunction
 

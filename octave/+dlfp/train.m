@@ -12,14 +12,15 @@
 ## the last epoch, J_e being the mean of that epoch's batch costs (each from its forward
 ## pass, before its update) weighted by batch size. Random draws (shuffles, then each batch's
 ## dropout masks) continue the stream @var{rng}, whose state comes back. @var{verbose}
-## (default false) prints each recorded cost. The @var{params} passed in are not changed.
+## (default false) prints each recorded cost. The @var{params} passed in are not changed;
+## the ones that come back have the fields W1, b1, @dots{}, WL, bL in that order.
 ## With snapshot_every = k > 0, @var{snapshots} is a 1 x N cell of
 ## @code{struct ("epoch", e, "params", @var{params} then)}: the parameters at the start of
 ## each epoch e with mod(e, k) == 0 (epoch 0: the initial ones) and after the last epoch,
 ## as epoch @code{epochs}, in epoch order; @code{@{@}} when k is 0. snapshot_every is read
 ## only when @var{snapshots} is asked for: a caller that does not ask keeps no copies.
 ## A run that diverges stops at the first epoch whose cost or any parameter is NaN or Inf
-## (checked every epoch, by @code{dlfp.internal.check_divergence}), with @code{dlfp: train:
+## (checked every epoch, as @code{dlfp.internal.check_divergence} does), with @code{dlfp: train:
 ## diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}.
 ## @end deftypefn
 
@@ -28,16 +29,35 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
   if (nargin < 6)
     print_usage ();
   endif
-  update = dlfp.internal.lookup_name (dlfp.optimizers (), settings.optimizer, "optimizer",
-                                      "train");
+  step = dlfp.internal.lookup_name (dlfp.internal.steps (), settings.optimizer, "optimizer",
+                                    "train");
   lambd = settings.lambda;
   keep_prob = settings.keep_prob;
   epochs = settings.epochs;
   record_every = settings.record_every;
   batch_size = settings.batch_size;
-  output = activations{end};
   m = columns (X);
+  ## Names are looked up once, here, in the order the first epoch meets them (with the errors
+  ## learning_rate_at, forward_propagation_dropout, compute_cost and backward_propagation
+  ## would give), and the step works on cells: P(:, l) = {W_l; b_l}, the gradients and the
+  ## optimizer's v and s aligned with it. Small networks spend their time in the
+  ## interpreter, not in the arithmetic: a lookup, a call or a field named at run time
+  ## costs more than a 10 x 400 product.
+  [schedule, decay_rate, decay_every] = dlfp.internal.lr_schedule (settings);
+  L = numel (activations);
+  g = dlfp.internal.lookup_layers (dlfp.activations (), activations, "activation",
+                                   "forward_propagation");
+  cost_of = dlfp.internal.lookup_name (dlfp.costs (), activations{end}, "output activation",
+                                       "compute_cost");
+  g_prime(L - 1:-1:1) = dlfp.internal.lookup_layers (dlfp.derivatives (),
+                                                     activations(L - 1:-1:1),
+                                                     "hidden activation",
+                                                     "backward_propagation");
+  [P, names] = dlfp.internal.layer_cells (params, L);
+  params = cell2struct (P(:), names, 1);
   state = dlfp.initialize_optimizer (params);
+  V = reshape (struct2cell (state.v), 2, L);  # aligned with P
+  S = reshape (struct2cell (state.s), 2, L);
   t = 0;
   loss_curve = zeros (numel (unique ([0:record_every:epochs - 1, epochs - 1])), 2);
   r = 0;
@@ -53,9 +73,9 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
   for e = 0:epochs - 1
     if (every > 0 && mod (e, every) == 0)
       n += 1;
-      snapshots{n} = struct ("epoch", e, "params", params);  # a copy: Octave copies on write
+      snapshots{n} = struct ("epoch", e, "params", cell2struct (P(:), names, 1));
     endif
-    lr = dlfp.learning_rate_at (settings, e);
+    lr = schedule (settings.learning_rate, e, decay_rate, decay_every);  # learning_rate_at
     if (batch_size == 0)
       starts = 1;
     else
@@ -73,18 +93,17 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
         Xb = X(:, idx);
         Yb = Y(:, idx);
       endif
-      mb = columns (Xb);
-      [AL, caches, rng] = dlfp.forward_propagation_dropout (Xb, params, activations,
-                                                            keep_prob, rng);
+      [AL, caches, rng] = dlfp.internal.forward_layers (Xb, P, g, keep_prob, rng);
       if (record)
-        cost = dlfp.compute_cost (caches{end}.Z, Yb, output) ...
-               + dlfp.l2_penalty (params, lambd, mb);
+        ## compute_cost and l2_penalty, with the cost function looked up above
+        mb = columns (Xb);
+        cost = cost_of (caches{end}.Z, Yb) ...
+               + dlfp.l2_penalty (cell2struct (P(:), names, 1), lambd, mb);
         total += cost * mb;
       endif
-      grads = dlfp.backward_propagation (AL, Yb, caches, params, activations, lambd,
-                                         keep_prob);
+      G = dlfp.internal.backward_layers (AL, Yb, caches, P, g_prime, lambd, keep_prob);
       t += 1;
-      [params, state] = update (params, grads, state, lr, settings, t);
+      [P, V, S] = step (P, G, V, S, lr, settings, t);
     endfor
     cost = [];  # not recorded: check_divergence works out J itself if it must
     if (record)
@@ -92,12 +111,20 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
       loss_curve(r, :) = [e, total / m];
       cost = loss_curve(r, 2);
     endif
-    dlfp.internal.check_divergence (e, cost, params, X, Y, activations, lambd, lr);
+    ## check_divergence's own first test, without the call and the struct it takes, as it
+    ## runs after every epoch: a sum is finite only if every term is, so a finite sum of all
+    ## the parameters and a finite (or unrecorded) cost mean nothing diverged
+    if (! (isfinite (sum (cellfun ("sum", cellfun ("sum", P, "UniformOutput", false))))
+           && (isempty (cost) || isfinite (cost))))
+      dlfp.internal.check_divergence (e, cost, cell2struct (P(:), names, 1), X, Y,
+                                      activations, lambd, lr);
+    endif
     if (record && verbose)
       printf ("epoch %d: cost %.6f\n", e, cost);
       fflush (stdout);
     endif
   endfor
+  params = cell2struct (P(:), names, 1);
   loss_curve = loss_curve(1:r, :);  # no rows at all when epochs is 0, as in Python
   if (every > 0)
     snapshots{end} = struct ("epoch", epochs, "params", params);

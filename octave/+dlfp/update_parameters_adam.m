@@ -12,32 +12,9 @@ function [params, state] = update_parameters_adam (params, grads, state, learnin
   if (nargin < 6)
     print_usage ();
   endif
-  b1 = settings.beta1;
-  b2 = settings.beta2;
-  epsilon = settings.epsilon;
-  c1 = 1 - b1 ^ t;  # bias corrections, from t = 1
-  c2 = 1 - b2 ^ t;
-  ## The updated operators work in place on arrays nothing else holds, saving a new array
-  ## per step; each reorders only a product or a sum of two terms, which rounds the same,
-  ## so the numbers are those of the equation above.
-  for key = fieldnames (params)'
-    k = key{1};
-    g = grads.(["d" k]);
-    v = b1 * state.v.(k);
-    v += (1 - b1) * g;
-    s = g .* g;
-    s *= 1 - b2;
-    s += b2 * state.s.(k);
-    d = s / c2;
-    d = sqrt (d);
-    d += epsilon;  # sqrt(s / c2) + epsilon
-    step = v / c1;
-    step *= learning_rate;
-    step ./= d;  # lr * (v / c1) ./ (sqrt(s / c2) + epsilon)
-    state.v.(k) = v;
-    state.s.(k) = s;
-    params.(k) = params.(k) - step;
-  endfor
+  ## the equations live in dlfp.internal.step_adam, the step dlfp.train takes
+  [params, state] = dlfp.internal.functional_step (@dlfp.internal.step_adam, params, grads,
+                                                   state, learning_rate, settings, t);
 endfunction
 
 %!shared hp

@@ -11,14 +11,9 @@ function [params, state] = update_parameters_momentum (params, grads, state, lea
   if (nargin < 6)
     print_usage ();
   endif
-  beta = settings.beta;
-  for key = fieldnames (params)'
-    k = key{1};
-    v = beta * state.v.(k);
-    v += (1 - beta) * grads.(["d" k]);  # in place: the same sum, one array fewer
-    state.v.(k) = v;
-    params.(k) = params.(k) - learning_rate * v;
-  endfor
+  ## the equations live in dlfp.internal.step_momentum, the step dlfp.train takes
+  [params, state] = dlfp.internal.functional_step (@dlfp.internal.step_momentum, params, grads,
+                                                   state, learning_rate, settings, t);
 endfunction
 
 %!test

@@ -11,23 +11,9 @@ function [params, state] = update_parameters_rmsprop (params, grads, state, lear
   if (nargin < 6)
     print_usage ();
   endif
-  beta = settings.beta;
-  epsilon = settings.epsilon;
-  ## in place where nothing else holds the array; the same numbers as the equation (see
-  ## update_parameters_adam)
-  for key = fieldnames (params)'
-    k = key{1};
-    g = grads.(["d" k]);
-    s = g .* g;
-    s *= 1 - beta;
-    s += beta * state.s.(k);
-    d = sqrt (s);
-    d += epsilon;
-    step = learning_rate * g;
-    step ./= d;  # lr * g ./ (sqrt(s) + epsilon)
-    state.s.(k) = s;
-    params.(k) = params.(k) - step;
-  endfor
+  ## the equations live in dlfp.internal.step_rmsprop, the step dlfp.train takes
+  [params, state] = dlfp.internal.functional_step (@dlfp.internal.step_rmsprop, params, grads,
+                                                   state, learning_rate, settings, t);
 endfunction
 
 %!test

@@ -14,7 +14,12 @@
 ## @end deftypefn
 
 function check_divergence (epoch, cost, params, X, Y, activations, lambd, lr)
-  finite = all (cellfun (@(v) all (isfinite (v(:))), struct2cell (params)));
+  ## This runs after every epoch. A sum is finite only if every term is (an Inf or NaN term
+  ## makes it Inf or NaN), so one finite sum of every parameter clears them all at once;
+  ## only a sum that is not finite (or overflowed) needs the test entry by entry.
+  c = struct2cell (params);
+  finite = (isfinite (sum (cellfun ("sum", cellfun ("sum", c, "UniformOutput", false))))
+            || all (cellfun (@(v) all (isfinite (v(:))), c)));
   if (finite && (isempty (cost) || isfinite (cost)))
     return;
   endif
@@ -46,6 +51,9 @@ endfunction
 %! ## finite parameters and a finite or unrecorded cost: nothing to say
 %! dlfp.internal.check_divergence (0, 0.5, p, [1; 2], 1, {"sigmoid"}, 0, 0.1);
 %! dlfp.internal.check_divergence (3, [], p, [1; 2], 1, {"sigmoid"}, 0, 0.1);
+%! ## finite entries whose sum overflows are finite all the same
+%! big = struct ("W1", [1e308, 1e308], "b1", 1e308);
+%! dlfp.internal.check_divergence (3, [], big, [1; 2], 1, {"sigmoid"}, 0, 0.1);
 %!test
 %! try
 %!   dlfp.internal.check_divergence (4, NaN, p, [1; 2], 1, {"sigmoid"}, 0, 1e300);
