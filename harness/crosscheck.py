@@ -35,7 +35,7 @@ RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
 class Crosscheck:
     """Holds the language workers for a run; compare(path) gives one scenario's entry."""
 
-    def __init__(self, langs=LANGUAGES, timeout=600.0, log=print, oracle=None):
+    def __init__(self, langs=LANGUAGES, timeout=600.0, log=print, oracle=None, busy=None):
         self.langs = [lang for lang in langs if lang != "python"]
         self.oracle = oracle  # None or "torch": the framework twin as a further column
         self.log = log
@@ -44,15 +44,33 @@ class Crosscheck:
         self.problems = {lang: environment_problem(lang) for lang in self.workers}
         self.tick = lambda what: None  # progress: called after each scenario x language
         self._lock = threading.Lock()  # the languages' threads record into shared entries
+        # At most `busy` calls compute at once (default: one per core). Four languages
+        # computing on two cores each run slower than alone (they evict each other's caches
+        # and take turns), so the same work took more CPU time; the others wait their turn.
+        busy = busy or os.cpu_count() or 1
+        self._busy = threading.BoundedSemaphore(busy)
 
     def close(self):
         for w in self.workers.values():
             w.close()
 
+    def start(self):
+        """Start every language's worker side by side (R, Octave and torch each take seconds to
+        load); one that fails to start is retried, and reported, by its first call."""
+        def start(lang):
+            try:
+                self.workers[lang].start()
+            except LanguageFailure:
+                pass
+
+        with ThreadPoolExecutor(max_workers=len(self.workers)) as pool:
+            list(pool.map(start, [lang for lang in self.workers if not self.problems[lang]]))
+
     def _call(self, lang, method, *args):
         if self.problems[lang]:
             raise LanguageFailure(self.problems[lang])
-        return self.workers[lang].call(method, *args)
+        with self._busy:
+            return self.workers[lang].call(method, *args)
 
     def random_stream(self):
         """Uniforms and normals for a few seeds, each language against Python, bit for bit."""
@@ -322,11 +340,11 @@ def _summary(result, seconds):
 
 
 def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None,
-        progress=False, oracle=None):
+        progress=False, oracle=None, busy=None):
     """Cross-check each scenario; print the table; write the JSON report and the HTML page;
     return all-agree. progress shows a bar (tqdm, on stderr) over scenarios x languages;
     oracle "torch" adds the framework twin as a further row per scenario."""
-    cc = Crosscheck(langs, timeout=timeout, log=log, oracle=oracle)
+    cc = Crosscheck(langs, timeout=timeout, log=log, oracle=oracle, busy=busy)
     entries = []
     bar = None
     if progress:
@@ -339,6 +357,7 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
         for lang, problem in cc.problems.items():
             if problem:
                 log(f"{lang}: {problem}")
+        cc.start()
         log("random stream ...")
         entries.append(cc.random_stream())
         log(f"{len(paths)} scenarios, {', '.join(cc.workers)} side by side ...")

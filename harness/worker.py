@@ -122,11 +122,16 @@ class Worker:
             return ""
         return ("; its last output: " + " | ".join(kept[-lines:])) if kept else ""
 
-    def call(self, method, *args, timeout=None):
-        """result = bridge.method(*args) in the child; LanguageError or LanguageFailure if not."""
+    def start(self):
+        """Start the child unless it runs (a call does this itself; starting several workers
+        first, each from a thread of its own, overlaps their start-ups)."""
         if self._proc is None or self._proc.poll() is not None:
             self._stop()
             self._start()
+
+    def call(self, method, *args, timeout=None):
+        """result = bridge.method(*args) in the child; LanguageError or LanguageFailure if not."""
+        self.start()
         try:
             self._conn.send((method, args))
         except (BrokenPipeError, ConnectionError):

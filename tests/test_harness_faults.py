@@ -38,7 +38,8 @@ def test_octave_killed_mid_scenario_is_reported_and_the_next_scenario_runs(tmp_p
                                                                            monkeypatch):
     require_language("octave")
     monkeypatch.chdir(tmp_path)  # where a dying Octave would leave octave-workspace
-    long = copy_scenario(SPIRAL, tmp_path / "long.json")  # ~10 s in Octave
+    # Octave trains it in about 20 s, Python in about 8: Octave is still busy 3 s after Python
+    long = copy_scenario(SPIRAL, tmp_path / "long.json", epochs=30000)
     short = copy_scenario(XOR, tmp_path / "short.json", epochs=50, record_every=10)
     cc = crosscheck.Crosscheck(langs=["python", "octave"], timeout=120, log=lambda s: None)
     started = []
