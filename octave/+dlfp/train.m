@@ -111,11 +111,8 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
       loss_curve(r, :) = [e, total / m];
       cost = loss_curve(r, 2);
     endif
-    ## check_divergence's own first test, without the call and the struct it takes, as it
-    ## runs after every epoch: a sum is finite only if every term is, so a finite sum of all
-    ## the parameters and a finite (or unrecorded) cost mean nothing diverged
-    if (! (isfinite (sum (cellfun ("sum", cellfun ("sum", P, "UniformOutput", false))))
-           && (isempty (cost) || isfinite (cost))))
+    ## check_divergence's own first test, on the cells: it runs after every epoch
+    if (! (dlfp.internal.all_finite (P) && (isempty (cost) || isfinite (cost))))
       dlfp.internal.check_divergence (e, cost, cell2struct (P(:), names, 1), X, Y,
                                       activations, lambd, lr);
     endif

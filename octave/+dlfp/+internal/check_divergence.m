@@ -14,12 +14,7 @@
 ## @end deftypefn
 
 function check_divergence (epoch, cost, params, X, Y, activations, lambd, lr)
-  ## This runs after every epoch. A sum is finite only if every term is (an Inf or NaN term
-  ## makes it Inf or NaN), so one finite sum of every parameter clears them all at once;
-  ## only a sum that is not finite (or overflowed) needs the test entry by entry.
-  c = struct2cell (params);
-  finite = (isfinite (sum (cellfun ("sum", cellfun ("sum", c, "UniformOutput", false))))
-            || all (cellfun (@(v) all (isfinite (v(:))), c)));
+  finite = dlfp.internal.all_finite (struct2cell (params));
   if (finite && (isempty (cost) || isfinite (cost)))
     return;
   endif
