@@ -26,6 +26,7 @@ import numpy as np
 from dlfp.result import write_atomic
 
 from .bridges import LANGUAGES, LanguageError, environment_problem
+from .outcome import classify
 from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
 from .worker import LanguageFailure, Worker
 
@@ -314,9 +315,7 @@ def _entry(name, path):
 
 def _fail(entry, lang, e):
     """Record why lang has no result for this entry: its own error, a timeout, a death."""
-    status = getattr(e, "status", None) or (
-        "diverged" if str(e).startswith("dlfp: train: diverged") else
-        "rejected" if str(e).startswith("dlfp: ") else "error")
+    status = classify(e).value
     info = entry["languages"].setdefault(lang, {})
     info.update(status=status, error=str(e))
     entry["agree"] = False
