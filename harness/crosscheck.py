@@ -27,6 +27,7 @@ from dlfp.result import write_atomic
 
 from .bridges import LANGUAGES, LanguageError, environment_problem
 from .outcome import classify
+from .outfile import OutputError, ReservedFile
 from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES, describe, first_mismatch, rel_diff
 from .worker import LanguageFailure, Worker
 
@@ -343,6 +344,8 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
     """Cross-check each scenario; print the table; write the JSON report and the HTML page;
     return all-agree. progress shows a bar (tqdm, on stderr) over scenarios x languages;
     oracle "torch" adds the framework twin as a further row per scenario."""
+    check_html_folder(html)
+    reserved = ReservedFile(report) if report else None  # refused now, not after the run
     cc = Crosscheck(langs, timeout=timeout, log=log, oracle=oracle, busy=busy)
     entries = []
     bar = None
@@ -362,6 +365,10 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
         log(f"{len(paths)} scenarios, {', '.join(cc.workers)} side by side ...")
         entries.extend(cc.compare_all([str(p) for p in paths]))
         versions = {lang: w.version for lang, w in cc.workers.items()}
+    except BaseException:
+        if reserved:
+            reserved.discard()
+        raise
     finally:
         cc.close()
         if bar is not None:
@@ -373,13 +380,31 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
             log(f"MISMATCH {m}")
     log("all languages agree" if agree else "DISAGREEMENT: see the mismatches above")
     doc = report_document(entries, agree, versions)
-    if report:
-        write_report(report, doc)
+    if reserved:
+        reserved.commit(json.dumps(doc, indent=1) + "\n")
     if html:
         from .report import write_html
 
-        log(f"report: {write_html(doc, html)}")
+        try:
+            log(f"report: {write_html(doc, html)}")
+        except OSError as e:
+            raise OutputError(html, f"cannot write {html}: {e.strerror}") from None
     return agree
+
+
+def check_html_folder(html):
+    """Refuse --html DIR before the run unless DIR is a folder, or can be made as one."""
+    if not html:
+        return
+    if os.path.exists(html):
+        if not os.path.isdir(html):
+            raise OutputError(html, f"{html} is not a folder")
+        return
+    parent = os.path.dirname(os.path.abspath(html))
+    if not os.path.isdir(parent):
+        raise OutputError(html, f"no such folder: {parent}")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(html, f"cannot write in {parent}")
 
 
 def format_table(entries, langs):

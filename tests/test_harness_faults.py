@@ -108,7 +108,7 @@ def test_report_folder_is_checked_before_anything_runs(tmp_path):
                         "--report", str(tmp_path / "no" / "r.json"), str(XOR)],
                        capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert p.returncode == 2 and time.perf_counter() - started < 30
-    assert p.stderr.strip() == f"harness: --report: no such folder: {tmp_path / 'no'}"
+    assert p.stderr.strip() == f"harness: crosscheck: --report: no such folder: {tmp_path / 'no'}"
     del main
 
 

@@ -18,3 +18,7 @@ def is_int(x):
 
 class DlfpError(ValueError):
     """Bad input: the message reads ``dlfp: <function>: <problem>``, as in R and Octave."""
+
+    def __init__(self, message, problem=None):
+        super().__init__(message)
+        self.problem = problem  # the <problem> part alone, where the raiser hands it over

@@ -73,4 +73,4 @@ def _plain(v):
 
 
 def _fail(problem):
-    raise DlfpError(f"dlfp: {FN}: {problem}")
+    raise DlfpError(f"dlfp: {FN}: {problem}", problem)

@@ -1,0 +1,130 @@
+"""python -m harness's command line: bad arguments are one line and exit 2 before anything runs;
+the crosscheck report is claimed before the run and written whole, or the run says why not."""
+import errno
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from harness.__main__ import build_parser, main
+from harness.paths import copy_scenario
+
+XOR = ROOT / "fixtures" / "scenarios" / "deep_xor.json"
+
+
+def harness(*args):
+    return subprocess.run([sys.executable, "-m", "harness", *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-1", "0.0", "soon", ""])
+def test_crosscheck_refuses_a_timeout_that_is_not_a_positive_finite_number(value, capsys):
+    # --timeout=VALUE: argparse takes a lone "-inf" for an option
+    assert main(["crosscheck", "--langs", "python", f"--timeout={value}", str(XOR)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("harness: crosscheck: argument --timeout: must be a number of "
+                            f"seconds > 0 and finite, not {value!r}\n")
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+def test_crosscheck_refuses_an_empty_language_list(value, capsys):
+    assert main(["crosscheck", f"--langs={value}", str(XOR)]) == 2
+    assert capsys.readouterr().err == ("harness: crosscheck: argument --langs: no language "
+                                       "given (known: python, r, octave)\n")
+
+
+def test_an_unknown_language_and_an_unknown_option_are_one_line(capsys):
+    assert main(["crosscheck", "--langs", "python,julia"]) == 2
+    assert capsys.readouterr().err == ("harness: crosscheck: argument --langs: unknown language "
+                                       "julia (known: python, r, octave)\n")
+    assert main(["crosscheck", "--nope"]) == 2
+    assert capsys.readouterr().err == "harness: unrecognized arguments: --nope\n"
+    assert main(["frobnicate"]) == 2
+    assert capsys.readouterr().err.startswith("harness: argument command: invalid choice: "
+                                              "'frobnicate'")
+
+
+@pytest.mark.parametrize("args,line", [
+    (["gradcheck", "--examples", "0"],
+     "harness: gradcheck: argument --examples: must be a whole number >= 1, not '0'"),
+    (["bench", "--reps", "-2"],
+     "harness: bench: argument --reps: must be a whole number >= 1, not '-2'"),
+    (["bench", "--engines", "abacus"], "harness: bench: --engines: unknown abacus (known: "),
+    (["report", "/nonexistent/r.json", "/tmp/x"],
+     "harness: report: cannot read /nonexistent/r.json: No such file or directory"),
+])
+def test_other_commands_refuse_bad_arguments_in_one_line(args, line, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(line) and err.count("\n") == 1, err
+
+
+def test_the_parser_gives_every_command_a_handler():
+    parser = build_parser()
+    for command in ["crosscheck", "gradcheck", "bench", "benchmark", "report", "schema",
+                    "fixtures"]:
+        extra = {"report": ["a.json", "dir"]}.get(command, [])
+        assert callable(parser.parse_args([command, *extra]).func), command
+
+
+@pytest.mark.parametrize("target,problem", [
+    ("/proc/dlfp-report.json", "cannot write in /proc: "),
+    ("{tmp}/no/r.json", "no such folder: {tmp}/no"),
+    ("{tmp}", "{tmp} is a folder"),
+    ("/dev/null", "/dev/null is not a regular file"),
+])
+def test_a_report_that_cannot_be_written_is_refused_before_the_run(tmp_path, target, problem):
+    target = target.format(tmp=tmp_path)
+    p = harness("crosscheck", "--langs", "python", "--report", target, str(XOR))
+    assert p.returncode == 2, p.stdout + p.stderr
+    assert p.stdout == ""  # nothing ran: not even the random stream's line
+    assert p.stderr.startswith(f"harness: crosscheck: --report: {problem.format(tmp=tmp_path)}")
+    assert p.stderr.count("\n") == 1, p.stderr
+
+
+def test_a_report_that_fails_at_the_end_keeps_the_verdict_and_the_old_file(tmp_path, capsys,
+                                                                          monkeypatch):
+    import harness.outfile
+
+    short = copy_scenario(XOR, tmp_path / "short.json", epochs=20, record_every=10)
+    report = tmp_path / "report.json"
+    report.write_text("the old report\n")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(harness.outfile.os, "fsync", full)
+    assert main(["crosscheck", "--quiet", "--langs", "python", "--report", str(report),
+                 str(short)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.rstrip().endswith("all languages agree")
+    assert captured.err == (f"harness: crosscheck: --report: cannot write {report}: "
+                            "No space left on device\n")
+    assert report.read_text() == "the old report\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "short.json"]
+
+
+def test_a_report_is_written_whole_over_a_symlink_not_through_it(tmp_path):
+    short = copy_scenario(XOR, tmp_path / "short.json", epochs=20, record_every=10)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    link = tmp_path / "report.json"
+    link.symlink_to(victim)
+    assert main(["crosscheck", "--quiet", "--langs", "python", "--report", str(link),
+                 str(short)]) == 0
+    assert victim.read_text() == "keep me\n"
+    assert not link.is_symlink() and json.loads(link.read_text())["agree"] is True
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json", "short.json",
+                                                          "victim.txt"]
+
+
+def test_an_html_folder_that_cannot_be_made_is_refused_before_the_run(tmp_path):
+    (tmp_path / "file").write_text("")
+    for target, problem in [(tmp_path / "file", f"{tmp_path / 'file'} is not a folder"),
+                            (tmp_path / "no" / "html", f"no such folder: {tmp_path / 'no'}")]:
+        p = harness("crosscheck", "--langs", "python", "--html", str(target), str(XOR))
+        assert p.returncode == 2 and p.stdout == "", p.stdout + p.stderr
+        assert p.stderr == f"harness: crosscheck: --html: {problem}\n"
