@@ -173,29 +173,43 @@ def _report(args):
 
 def _sweep_arguments(sw):
     sw.add_argument("sweep", help="sweep JSON file (see the README)")
-    sw.add_argument("--out", help="output folder (default sweeps/<name>)")
+    sw.add_argument("--out", help="output folder: a new one, or one this sweep wrote "
+                    "(default sweeps/<name>)")
     where = sw.add_mutually_exclusive_group()
     where.add_argument("--scheduler", metavar="ADDRESS",
-                       help="a running Dask scheduler, e.g. tcp://host:8786")
-    where.add_argument("--workers", type=int,
+                       help="a running Dask scheduler, e.g. tls://host:8786 or tcp://host:8786")
+    where.add_argument("--workers", type=count_type,
                        help="worker processes of the embedded LocalCluster (default: one per core)")
     sw.add_argument("--langs", type=langs_type, default=None,
                     help="comma-separated languages (default: the sweep file's)")
-    sw.add_argument("--timeout", type=float, default=600.0,
+    sw.add_argument("--timeout", type=seconds_type, default=600.0,
                     help="seconds one task may take before its language is killed (default 600)")
     sw.add_argument("--quiet", action="store_true", help="no progress bar, no progress lines")
+    for flag, what in (("--tls-ca-file", "the CA certificate"),
+                       ("--tls-cert", "this client's certificate"),
+                       ("--tls-key", "this client's private key")):
+        sw.add_argument(flag, metavar="FILE",
+                        help=f"{what}, for a tls:// scheduler (the flags of dask scheduler "
+                        "and dask worker)")
 
 
 def _sweep(args):
-    from .sweep import SweepError, run
+    from .sweep import SweepError, SweepStopped, run
 
+    tls = (args.tls_ca_file, args.tls_cert, args.tls_key)
     try:
         run(args.sweep, args.out, args.scheduler, args.workers, args.langs, args.timeout,
             log=(lambda s: None) if args.quiet else print,
-            progress=not args.quiet and sys.stderr.isatty())
+            progress=not args.quiet and sys.stderr.isatty(), tls=tls if any(tls) else None)
     except SweepError as e:
         print(e, file=sys.stderr)
         return 2
+    except SweepStopped as e:  # a sweep without a result: the reason, and how to resume
+        print(e, file=sys.stderr)
+        return e.status
+    except KeyboardInterrupt:  # before or after the tasks: nothing half written
+        print("dlfp: sweep: interrupted; rerun the same command to resume", file=sys.stderr)
+        return 130
     return 0
 
 
@@ -216,6 +230,18 @@ def _fixtures(args):
 
     make_fixtures(args.scenarios or None)
     return 0
+
+
+def _check_arguments(ch):
+    from .check.cli import arguments
+
+    arguments(ch)
+
+
+def _check(args):
+    from .check.cli import run
+
+    return run(args)
 
 
 # name, aliases, handler, arguments, help, description
@@ -250,6 +276,11 @@ COMMANDS = [
     ("fixtures", [], _fixtures, _fixtures_arguments,
      "rewrite the golden fixtures from the Python twin",
      "Rewrites fixtures/golden and fixtures/data/breast_cancer.csv. Review the diff like code."),
+    ("check", [], _check, _check_arguments,
+     "check your own implementation's functions against dlfp's",
+     "Runs your Python, R or Octave functions (same names and arguments as dlfp's) on dlfp's "
+     "inputs, exercise by exercise, and names the first place they differ and the likely "
+     "slip. Exit 0: all you wrote agrees; 1: something differs; 2: bad usage."),
 ]
 
 

@@ -1,15 +1,16 @@
 """python -m harness sweep: hyper-parameter search, cross-validated in any language, on Dask.
 
-A sweep file names a base scenario, a search space and a number of folds. Each trial is the base
-scenario with the trial's fields replaced (checked by dlfp's scenario rules; an invalid trial is
-recorded as such). Each (trial, fold, language) is one task on a Dask cluster: an embedded
-LocalCluster, or any running scheduler (--scheduler). A task runs dlfp's validate_fold in its
-language, in a session kept by the Dask worker process for all its tasks (harness.worker, so a
-hung or dying language is a task's status, not the sweep's end). Results are appended to
-trials.csv as they arrive; running the same sweep again with the same --out runs only what is
-missing.
+A sweep file names a base scenario, a search space and a number of folds (sweep_file.py checks
+it against sweep_rules.json). Each trial is the base scenario with the trial's fields replaced
+(checked by dlfp's scenario rules; an invalid trial is recorded as such). Each (trial, fold,
+language) is one task on a Dask cluster (sweep_dask.py): an embedded LocalCluster, or a running
+scheduler, over TLS if asked. Finished tasks are appended to trials.csv as they arrive
+(trial_log.py); the same command with the same --out runs exactly the tasks still missing, one
+sweep at a time per folder (sweep_folder.py).
+
+Exit statuses (SweepStopped.status): 1 no trial finished in every fold, 3 the cluster went away
+(rerun to resume), 130 interrupted (rerun to resume); a SweepError (bad input) is 2.
 """
-import csv
 import json
 import math
 import os
@@ -21,106 +22,100 @@ import numpy as np
 import dlfp
 from dlfp.result import write_atomic
 
-from .bridges import LANGUAGES, LanguageError
 from .compare import TOLERANCES
 from .paths import absolute_scenario
-from .worker import LanguageFailure, Worker
+from .sweep_dask import Cluster, ClusterLost, Task, run_tasks, security
+from .sweep_file import SweepError, fail, read_sweep, sample_trials
+from .sweep_folder import FolderLock, check_folder
+from .trial_log import METRICS, TrialLog
 
-SWEEP_FIELDS = {"name", "scenario", "search", "trials", "seed", "folds", "space", "languages"}
-DISTRIBUTIONS = ("log_uniform", "uniform", "choice", "values")
-METRICS = ["train_accuracy", "test_accuracy", "final_cost", "status", "seconds", "message"]
+__all__ = ["SweepError", "SweepStopped", "read_sweep", "sample_trials", "run"]
+MAX_TIMEOUT = 1e6  # seconds: past ~2.1e6 the pipe's poll overflows; 11 days is no plan anyway
+MAX_WORKERS = 1024
+RESUME = "rerun the same command to resume"
 
 
-class SweepError(ValueError):
-    """A bad sweep file or --out: the message names the problem."""
+class SweepStopped(RuntimeError):
+    """The sweep ran but did not end with a result: status is the exit status."""
+
+    def __init__(self, message, status):
+        super().__init__(message)
+        self.status = status
 
 
-def read_sweep(path):
-    """sweep = the sweep file, checked: name, scenario (relative to the file), search, folds,
-    space, languages; trials and seed for a random search."""
+def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=600.0,
+        log=print, progress=False, tls=None):
+    """Run (or resume) a sweep; write trials.csv, summary.csv, sweep.json, index.html in out.
+
+    tls is (ca_file, cert, key) for a tls:// scheduler. Returns the sweep document (sweep.json's
+    content); raises SweepError for bad input, SweepStopped for a sweep without a result.
+    """
+    sweep = read_sweep(sweep_path)
+    langs = check_run(sweep, langs, workers, timeout)
+    secure = security(*(tls or ()))
+    out = out or os.path.join("sweeps", sweep["name"])
+    trials = sample_trials(sweep)
+    check_folder(out)
+    _make_folder(out)
+    with FolderLock(out):
+        keep_trials(out, sweep, trials)
+        scenarios = trial_scenarios(sweep, trials, out)
+        with TrialLog(os.path.join(out, "trials.csv"), sweep["space"], trials) as trial_log:
+            tasks = pending_tasks(trial_log, scenarios, langs, sweep["folds"])
+            total = len(trials) * len(langs) * sweep["folds"]
+            log(f"sweep {sweep['name']}: {len(trials)} trials x {len(langs)} languages x "
+                f"{sweep['folds']} folds; {len(tasks)} tasks to run, {total - len(tasks)} "
+                "already done")
+            cluster = Cluster(scheduler, n_workers(workers, len(tasks)), secure,
+                              os.path.join(out, "dask.log"))
+            bar = Progress(len(tasks), trial_log, sweep["folds"]) if progress and tasks else None
+            info = run_on_dask(cluster, tasks, trial_log, timeout, bar)
+            done = trial_log.read()
+        doc = summarize(sweep, trials, done, langs, info)
+        write_outputs(out, doc)
+    log(best_line(doc))
+    if doc["best"] is None:
+        raise SweepStopped(f"dlfp: sweep: no trial finished in every fold: {why_none(doc)}", 1)
+    return doc
+
+
+def check_run(sweep, langs, workers, timeout):
+    """The languages to run (those of --langs the sweep has), after checking the arguments."""
+    if langs is not None:
+        if not langs or not all(isinstance(lang, str) for lang in langs):
+            fail("--langs names no language")
+        langs = [lang for lang in langs if lang in sweep["languages"]]
+        if not langs:
+            fail(f"--langs names no language of the sweep ({', '.join(sweep['languages'])})")
+    if workers is not None and not (dlfp.errors.is_int(workers) and not isinstance(workers, float)
+                                    and 1 <= workers <= MAX_WORKERS):
+        fail(f"--workers must be a whole number from 1 to {MAX_WORKERS}")
+    if not (dlfp.errors.is_number(timeout) and 0 < timeout <= MAX_TIMEOUT):
+        fail(f"--timeout must be a number of seconds > 0 and at most {MAX_TIMEOUT:g}")
+    return langs or list(sweep["languages"])
+
+
+def _make_folder(out):
     try:
-        raw = dlfp.read_json(path, "sweep")
-    except dlfp.DlfpError as e:
-        raise SweepError(str(e)) from None
-    if not isinstance(raw, dict):
-        raise SweepError(f"dlfp: sweep: {path}: the top level must be an object")
-    unknown = sorted(set(raw) - SWEEP_FIELDS)
-    if unknown:
-        raise SweepError(f"dlfp: sweep: unknown field '{unknown[0]}' (allowed: "
-                         f"{', '.join(sorted(SWEEP_FIELDS))})")
-    for key in ("name", "scenario", "space", "folds"):
-        if key not in raw:
-            raise SweepError(f"dlfp: sweep: missing field '{key}'")
-    s = {"search": "grid", "languages": list(LANGUAGES), **raw}
-    if s["search"] not in ("grid", "random"):
-        raise SweepError("dlfp: sweep: 'search' must be 'grid' or 'random'")
-    if s["search"] == "random":
-        for key in ("trials", "seed"):
-            if not (dlfp.errors.is_int(s.get(key)) and s.get(key, -1) >= (1 if key == "trials"
-                                                                          else 0)):
-                raise SweepError(f"dlfp: sweep: a random search needs '{key}', "
-                                 f"{'a positive' if key == 'trials' else 'a non-negative'} "
-                                 "integer")
-    elif "trials" in s or "seed" in s:
-        raise SweepError("dlfp: sweep: a grid search takes every combination: no 'trials' or "
-                         "'seed'")
-    if not (dlfp.errors.is_int(s["folds"]) and s["folds"] >= 2):
-        raise SweepError("dlfp: sweep: 'folds' must be an integer of at least 2")
-    if not (isinstance(s["languages"], list) and s["languages"]
-            and all(lang in LANGUAGES for lang in s["languages"])):
-        raise SweepError(f"dlfp: sweep: 'languages' must be a list of {', '.join(LANGUAGES)}")
-    _check_space(s["space"], s["search"])
-    s["scenario"] = os.path.join(os.path.dirname(os.path.abspath(path)), s["scenario"])
-    return s
+        os.makedirs(out, exist_ok=True)
+    except OSError as e:
+        fail(f"cannot make --out {out}: {e.strerror}")
 
 
-def _check_space(space, search):
-    if not isinstance(space, dict) or not space:
-        raise SweepError("dlfp: sweep: 'space' must be an object of fields to search")
-    for field, spec in space.items():
-        if not (isinstance(spec, dict) and len(spec) == 1 and next(iter(spec)) in DISTRIBUTIONS):
-            raise SweepError(f"dlfp: sweep: 'space.{field}' must be one of "
-                             + ", ".join(f'{{"{d}": ...}}' for d in DISTRIBUTIONS))
-        kind, arg = next(iter(spec.items()))
-        if kind in ("log_uniform", "uniform"):
-            ok = (isinstance(arg, list) and len(arg) == 2 and all(dlfp.errors.is_number(a)
-                                                                   for a in arg)
-                  and arg[0] < arg[1] and (kind == "uniform" or arg[0] > 0))
-            if not ok:
-                raise SweepError(f"dlfp: sweep: 'space.{field}.{kind}' must be [low, high], "
-                                 f"low < high{', low > 0' if kind == 'log_uniform' else ''}")
-            if search == "grid":
-                raise SweepError(f"dlfp: sweep: a grid search cannot take '{kind}' "
-                                 f"('space.{field}'): give 'values'")
-        elif not (isinstance(arg, list) and arg):
-            raise SweepError(f"dlfp: sweep: 'space.{field}.{kind}' must be a non-empty list")
-
-
-def sample_trials(sweep):
-    """[{field: value}] for each trial: every combination (grid) or `trials` draws (random),
-    reproducible from the seed; scikit-learn's ParameterGrid / ParameterSampler draw them."""
-    from scipy import stats
-    from sklearn.model_selection import ParameterGrid, ParameterSampler
-
-    space = {}
-    for field, spec in sweep["space"].items():
-        kind, arg = next(iter(spec.items()))
-        space[field] = {"log_uniform": lambda a: stats.loguniform(a[0], a[1]),
-                        "uniform": lambda a: stats.uniform(a[0], a[1] - a[0]),
-                        "choice": list, "values": list}[kind](arg)
-    if sweep["search"] == "grid":
-        raw = list(ParameterGrid(space))
-    else:
-        raw = list(ParameterSampler(space, n_iter=sweep["trials"], random_state=sweep["seed"]))
-    return [{k: _plain(t[k]) for k in sweep["space"]} for t in raw]
-
-
-def _plain(v):
-    if isinstance(v, np.generic):
-        return v.item()
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
+def keep_trials(out, sweep, trials):
+    """A resumed sweep must be the same sweep: its trials are stored at the first run."""
+    path = os.path.join(out, "trials.json")
+    if os.path.isfile(path):
+        try:
+            with open(path, encoding="utf-8") as f:
+                before = json.load(f)
+            same = before["trials"] == trials and before["sweep"]["folds"] == sweep["folds"]
+        except (OSError, ValueError, KeyError, TypeError):
+            same = False
+        if not same:
+            fail(f"{out} holds another sweep's trials: give another --out, or remove it")
+        return
+    write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
 
 
 def trial_scenarios(sweep, trials, folder):
@@ -131,12 +126,12 @@ def trial_scenarios(sweep, trials, folder):
     except dlfp.DlfpError as e:
         raise SweepError(str(e)) from None
     if not isinstance(base, dict):
-        raise SweepError(f"dlfp: sweep: {sweep['scenario']}: the top level must be an object")
+        fail(f"{sweep['scenario']}: the top level must be an object")
     os.makedirs(os.path.join(folder, "scenarios"), exist_ok=True)
     out = []
     for i, fields in enumerate(trials):
         raw = dict(base, **fields)
-        raw["validation"] = dict(base.get("validation", {}), folds=sweep["folds"])
+        raw["validation"] = dict(base.get("validation") or {}, folds=sweep["folds"])
         try:
             dlfp.check_scenario(raw)
         except dlfp.DlfpError as e:
@@ -148,176 +143,74 @@ def trial_scenarios(sweep, trials, folder):
     return out
 
 
-# --- one task, on a Dask worker -------------------------------------------------------------
+def pending_tasks(trial_log, scenarios, langs, folds):
+    """The tasks not yet in the log; an invalid trial's are recorded at once, as no language
+    can run them."""
+    tasks = []
+    for i, (path, problem) in enumerate(scenarios):
+        for lang in langs:
+            for fold in range(1, folds + 1):
+                if (i, lang, fold) in trial_log.done:
+                    continue
+                if path is None:
+                    trial_log.record(i, lang, fold, {**{k: None for k in METRICS},
+                                                     "status": "invalid", "message": problem,
+                                                     "seconds": 0.0})
+                else:
+                    tasks.append(Task(i, lang, fold, path))
+    return tasks
 
-_SESSIONS = {}  # per Dask worker process: one session of each language for all its tasks
 
-
-def run_task(path, fold, lang, timeout):
-    """One (trial, fold, language): validate_fold in lang, with its status and seconds."""
-    t0 = time.perf_counter()
-    out = {k: None for k in METRICS}
+def run_on_dask(cluster, tasks, trial_log, timeout, bar=None):
+    """Run the tasks on the cluster (a Cluster, not yet started); returns its description.
+    ClusterLost and Ctrl-C become SweepStopped with how many tasks are done and left."""
+    if not tasks:  # every task is in the log already: no cluster to start
+        return {"scheduler": None, "workers": 0, "seconds": 0.0, "tasks": 0}
+    before = len(trial_log.done)
     try:
-        if lang not in _SESSIONS:
-            _SESSIONS[lang] = Worker(lang, timeout=timeout)
-        r = _SESSIONS[lang].call("validate_fold", path, fold, timeout=timeout)
-        out.update(train_accuracy=float(r["train_accuracy"]),
-                   test_accuracy=float(r["test_accuracy"]), final_cost=float(r["final_cost"]),
-                   status="ok", message="")
-    except LanguageError as e:
-        out.update(status="diverged" if str(e).startswith("dlfp: train: diverged") else
-                   "invalid", message=str(e))
-    except LanguageFailure as e:
-        out.update(status="timeout" if e.status == "timeout" else "failed", message=str(e))
-    out["seconds"] = round(time.perf_counter() - t0, 3)
-    return out
-
-
-# --- the sweep ---------------------------------------------------------------------------------
-
-def columns(sweep):
-    return ["trial", "language", "fold"] + list(sweep["space"]) + METRICS
-
-
-def read_done(path):
-    """The rows already in trials.csv, keyed by (trial, language, fold)."""
-    if not os.path.isfile(path):
-        return {}
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    for r in rows:
-        for key in ("train_accuracy", "test_accuracy", "final_cost", "seconds"):
-            r[key] = float(r[key]) if r[key] not in (None, "") else None
-    return {(int(r["trial"]), r["language"], int(r["fold"])): r for r in rows}
-
-
-def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=600.0,
-        log=print, progress=False):
-    """Run (or resume) a sweep; write trials.csv, summary.csv, sweep.json, index.html in out.
-    Returns the sweep document (sweep.json's content)."""
-    sweep = read_sweep(sweep_path)
-    langs = [lang for lang in (langs or sweep["languages"]) if lang in sweep["languages"]]
-    out = out or os.path.join("sweeps", sweep["name"])
-    os.makedirs(out, exist_ok=True)
-    trials = sample_trials(sweep)
-    _check_same_trials(out, sweep, trials)
-    scenarios = trial_scenarios(sweep, trials, out)
-    table = os.path.join(out, "trials.csv")
-    done = read_done(table)
-    cols = columns(sweep)
-    new_file = not os.path.isfile(table)
-    pending = []
-    with open(table, "a", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, fieldnames=cols)
-        if new_file:
-            writer.writeheader()
-        for i, (path, problem) in enumerate(scenarios):
-            for lang in langs:
-                for fold in range(1, sweep["folds"] + 1):
-                    if (i, lang, fold) in done:
-                        continue
-                    if path is None:  # no language can run an invalid trial
-                        row = _row(sweep, trials, i, lang, fold, {
-                            **{k: None for k in METRICS}, "status": "invalid",
-                            "message": problem, "seconds": 0.0})
-                        writer.writerow(row)
-                        done[(i, lang, fold)] = row
-                    else:
-                        pending.append((i, lang, fold, path))
-        f.flush()
-        log(f"sweep {sweep['name']}: {len(trials)} trials x {len(langs)} languages x "
-            f"{sweep['folds']} folds; {len(pending)} tasks to run, "
-            f"{len(trials) * len(langs) * sweep['folds'] - len(pending)} already done")
-        cluster = _run_on_dask(pending, sweep, trials, writer, f, done, scheduler, workers,
-                               timeout, log, progress)
-    doc = summarize(sweep, trials, read_done(table), langs, cluster)
-    write_atomic(os.path.join(out, "sweep.json"), json.dumps(doc, indent=1) + "\n")
-    _write_summary_csv(os.path.join(out, "summary.csv"), doc)
-    from .sweep_report import write_sweep_html
-
-    write_sweep_html(doc, os.path.join(out, "index.html"))
-    best = doc["best"]
-    log(f"best: trial {best['trial']} {json.dumps(best['fields'])}, mean test accuracy "
-        f"{best['mean_test_accuracy']:.4f} ({best['language']})" if best else
-        "best: no trial finished in every fold")
-    return doc
-
-
-def _row(sweep, trials, i, lang, fold, result):
-    row = {"trial": i, "language": lang, "fold": fold}
-    for field in sweep["space"]:
-        v = trials[i][field]
-        row[field] = json.dumps(v) if isinstance(v, list) else v
-    row.update(result)
-    return row
-
-
-def _check_same_trials(out, sweep, trials):
-    """A resumed sweep must be the same sweep: its trials are stored at the first run."""
-    path = os.path.join(out, "trials.json")
-    doc = {"sweep": dict(sweep), "trials": trials}
-    if os.path.isfile(path):
-        with open(path, encoding="utf-8") as f:
-            before = json.load(f)
-        if before["trials"] != trials or before["sweep"]["folds"] != sweep["folds"]:
-            raise SweepError(f"dlfp: sweep: {out} holds another sweep's trials: give another "
-                             "--out, or remove it")
-        return
-    write_atomic(path, json.dumps(doc, indent=1) + "\n")
-
-
-def _run_on_dask(pending, sweep, trials, writer, f, done, scheduler, workers, timeout, log,
-                 progress):
-    from distributed import Client, LocalCluster, as_completed
-
-    if scheduler:
-        client, cluster = Client(scheduler), None
-        where = scheduler
-    else:
-        n = workers or os.cpu_count() or 1
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
-        client = Client(cluster)
-        where = f"LocalCluster, {n} worker processes"
-    info = {"scheduler": where, "workers": len(client.scheduler_info()["workers"])}
-    bar = None
-    if progress and pending:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(pending), desc="sweep", unit="task", file=sys.stderr)
-    best = -1.0
-    t0 = time.perf_counter()
-    try:
-        futures = {}
-        for i, lang, fold, path in pending:
-            fut = client.submit(run_task, path, fold, lang, timeout, pure=False,
-                                key=f"{sweep['name']}-t{i}-{lang}-f{fold}-{time.time_ns()}")
-            futures[fut] = (i, lang, fold)
-        for fut in as_completed(futures):
-            i, lang, fold = futures[fut]
-            try:
-                result = fut.result()
-            except Exception as e:  # noqa: BLE001 - a task whose worker died, or a Dask error
-                result = {**{k: None for k in METRICS}, "status": "failed",
-                          "message": f"{type(e).__name__}: {e}", "seconds": None}
-            row = _row(sweep, trials, i, lang, fold, result)
-            writer.writerow(row)
-            f.flush()  # appended as it arrives: an interrupted sweep keeps every finished task
-            done[(i, lang, fold)] = row
-            if result["status"] == "ok":
-                best = max(best, _trial_mean(done, i, lang, sweep["folds"]))
-            if bar is not None:
-                bar.set_postfix_str(f"best {best:.4f}" if best >= 0 else "")
-                bar.update(1)
+        with cluster:
+            t0 = time.perf_counter()
+            run_tasks(cluster.client, tasks, timeout, trial_log,
+                      bar.update if bar is not None else None)
+            return dict(cluster.info, seconds=round(time.perf_counter() - t0, 3),
+                        tasks=len(tasks))
+    except (ClusterLost, KeyboardInterrupt) as e:
+        left = len(tasks) - (len(trial_log.done) - before)
+        counts = f"{len(trial_log.done)} tasks finished, {left} left; {RESUME}"
+        if isinstance(e, KeyboardInterrupt):
+            raise SweepStopped(f"dlfp: sweep: interrupted: {counts}", 130) from None
+        where = f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else "its cluster"
+        raise SweepStopped(f"dlfp: sweep: lost {where}: {counts}", 3) from None
     finally:
         if bar is not None:
             bar.close()
-        client.close()
-        if cluster is not None:
-            cluster.close()
-    info["seconds"] = round(time.perf_counter() - t0, 3)
-    info["tasks"] = len(pending)
-    return info
+
+
+def n_workers(workers, tasks):
+    """The LocalCluster's worker processes: as asked (one per core by default), never more
+    than there are tasks."""
+    return min(workers or os.cpu_count() or 1, max(tasks, 1))
+
+
+class Progress:
+    """A tqdm bar on stderr: tasks done, and the best mean test accuracy so far."""
+
+    def __init__(self, total, trial_log, folds):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, desc="sweep", unit="task", file=sys.stderr)
+        self.log, self.folds = trial_log, folds
+        self.best = -1.0
+
+    def update(self, row):
+        if row["status"] == "ok":
+            self.best = max(self.best, _trial_mean(self.log.done, int(row["trial"]),
+                                                   row["language"], self.folds))
+        self.bar.set_postfix_str(f"best {self.best:.4f}" if self.best >= 0 else "")
+        self.bar.update(1)
+
+    def close(self):
+        self.bar.close()
 
 
 def _trial_mean(done, i, lang, folds):
@@ -326,6 +219,8 @@ def _trial_mean(done, i, lang, folds):
         return -1.0
     return float(np.mean([float(s) for s in scores]))
 
+
+# --- the results -------------------------------------------------------------------------------
 
 def summarize(sweep, trials, done, langs, cluster):
     """Per trial and language: mean and std of test accuracy over folds; whether the languages
@@ -393,11 +288,48 @@ def _agree(per_lang):
     return True
 
 
+def write_outputs(out, doc):
+    """sweep.json, summary.csv and index.html, each written whole or not at all."""
+    from .sweep_report import write_sweep_html
+
+    write_atomic(os.path.join(out, "sweep.json"), json.dumps(doc, indent=1) + "\n")
+    _write_summary_csv(os.path.join(out, "summary.csv"), doc)
+    write_sweep_html(doc, os.path.join(out, "index.html"))
+
+
+def best_line(doc):
+    best = doc["best"]
+    if best is None:
+        return "best: no trial finished in every fold"
+    return (f"best: trial {best['trial']} {json.dumps(best['fields'])}, mean test accuracy "
+            f"{best['mean_test_accuracy']:.4f} ({best['language']})")
+
+
+def why_none(doc):
+    """'18 tasks: 12 invalid, 6 timeout; e.g. <the most frequent message>'."""
+    rows = doc["rows"]
+    if not rows:
+        return "no task ran"
+    statuses = {}
+    messages = {}
+    for r in rows:
+        statuses[r["status"]] = statuses.get(r["status"], 0) + 1
+        if r["status"] != "ok" and r.get("message"):
+            messages[r["message"]] = messages.get(r["message"], 0) + 1
+    counts = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items(), key=lambda x: -x[1]))
+    text = f"{len(rows)} tasks: {counts}"
+    if messages:
+        first = max(messages, key=messages.get)
+        first = " ".join(first.split())
+        text += f"; e.g. {first[:200]}{'...' if len(first) > 200 else ''}"
+    return text
+
+
 def _write_summary_csv(path, doc):
     import pandas as pd
 
     frame = pd.DataFrame([{"trial": s["trial"], "language": s["language"],
-                           **{k: json.dumps(v) if isinstance(v, list) else v
+                           **{k: json.dumps(v) if isinstance(v, (list, dict)) else v
                               for k, v in s["fields"].items()},
                            "mean_test_accuracy": s["mean_test_accuracy"],
                            "std_test_accuracy": s["std_test_accuracy"],

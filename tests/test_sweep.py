@@ -41,7 +41,7 @@ def rows(folder):
     ({"colour": 1}, "unknown field 'colour'"),
     ({"search": "bayes"}, "'search' must be 'grid' or 'random'"),
     ({"search": "grid"}, "a grid search takes every combination: no 'trials' or 'seed'"),
-    ({"folds": 1}, "'folds' must be an integer of at least 2"),
+    ({"folds": 1}, "'folds' must be an integer from 2 to 1000000"),
     ({"space": {"learning_rate": {"normal": [0, 1]}}}, "'space.learning_rate' must be one of"),
     ({"space": {"learning_rate": {"log_uniform": [0, 1]}}}, "must be [low, high], low < high, low > 0"),
     ({"languages": ["julia"]}, "'languages' must be a list of python, r, octave"),

@@ -1,0 +1,183 @@
+"""The sweep's tasks on Dask: one (trial, fold, language) per task, on an embedded LocalCluster
+or a running scheduler (tcp:// or tls://), each result appended to the trial log as it arrives.
+
+A task whose language fails is a result with its status. A task the cluster dropped (cancelled
+because the scheduler went away, or never run) is not: it stays out of the log, the loop stops,
+and ClusterLost says how many tasks are done and how many are left, for a rerun to finish.
+"""
+import concurrent.futures
+import logging
+import os
+import time
+from collections import namedtuple
+
+from .outcome import Status, classify
+from .sweep_file import fail
+from .trial_log import METRICS
+
+Task = namedtuple("Task", "trial language fold path")
+# the sweep's statuses, from the harness's one classification of a failed language call
+STATUS = {Status.DIVERGED: "diverged", Status.REJECTED: "invalid", Status.TIMEOUT: "timeout"}
+CONNECT_TIMEOUT = 30  # seconds to reach a scheduler (Dask's default)
+
+
+class ClusterLost(RuntimeError):
+    """The scheduler went away, or tasks were dropped: the sweep is incomplete, resumable."""
+
+
+# --- one task, on a Dask worker -----------------------------------------------------------------
+
+_SESSIONS = {}  # per Dask worker process: one session of each language for all its tasks
+
+
+def run_task(path, fold, lang, timeout):
+    """One (trial, fold, language): validate_fold in lang, with its status and seconds."""
+    from .worker import LanguageFailure, Worker
+    from .bridges import LanguageError
+
+    t0 = time.perf_counter()
+    out = {k: None for k in METRICS}
+    try:
+        if lang not in _SESSIONS:
+            _SESSIONS[lang] = Worker(lang, timeout=timeout)
+        r = _SESSIONS[lang].call("validate_fold", path, fold, timeout=timeout)
+        out.update(train_accuracy=float(r["train_accuracy"]),
+                   test_accuracy=float(r["test_accuracy"]), final_cost=float(r["final_cost"]),
+                   status="ok", message="")
+    except (LanguageError, LanguageFailure) as e:
+        out.update(status=STATUS.get(classify(e), "failed"), message=str(e))
+    out["seconds"] = round(time.perf_counter() - t0, 3)
+    return out
+
+
+# --- the cluster --------------------------------------------------------------------------------
+
+def security(ca=None, cert=None, key=None):
+    """distributed's Security for a tls:// scheduler (all three files), or None."""
+    given = [p for p in (ca, cert, key) if p]
+    if not given:
+        return None
+    if len(given) < 3:
+        fail("TLS needs all of --tls-ca-file, --tls-cert and --tls-key")
+    for flag, p in (("--tls-ca-file", ca), ("--tls-cert", cert), ("--tls-key", key)):
+        if not os.path.isfile(p) or not os.access(p, os.R_OK):
+            fail(f"{flag} {p} is not a readable file")
+    from distributed.security import Security
+
+    return Security(tls_ca_file=ca, tls_client_cert=cert, tls_client_key=key,
+                    require_encryption=True)
+
+
+class Cluster:
+    """with Cluster(scheduler, workers, tls, log) as c: c.client is connected; c.info says
+    where. Dask's own log lines go to the log file, not the terminal."""
+
+    def __init__(self, scheduler=None, workers=1, tls=None, log_path=None):
+        self.scheduler, self.workers, self.tls = scheduler, workers, tls
+        self.log_path = log_path
+        self.client = self._cluster = self._handler = None
+        self.info = {}
+
+    def __enter__(self):
+        self._quiet()
+        try:
+            self._connect()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        try:
+            if self.client is not None:
+                self.client.close(timeout=10)
+            if self._cluster is not None:
+                self._cluster.close(timeout=20)
+        except Exception:  # noqa: BLE001 - a cluster already gone has nothing left to close
+            pass
+        finally:
+            self._loud()
+
+    def _connect(self):
+        from distributed import Client, LocalCluster
+
+        if self.scheduler:
+            if self.scheduler.startswith("tls://") and self.tls is None:
+                fail("a tls:// scheduler needs --tls-ca-file, --tls-cert and --tls-key")
+            try:
+                self.client = Client(self.scheduler, security=self.tls, timeout=CONNECT_TIMEOUT)
+            except (OSError, TimeoutError, ValueError, TypeError) as e:
+                fail(f"cannot reach the Dask scheduler {self.scheduler}: "
+                     f"{_one_line(e)}")
+            where = self.scheduler
+        else:
+            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                         processes=True, dashboard_address=None)
+            self.client = self._cluster.get_client()
+            where = f"LocalCluster, {self.workers} worker processes"
+        self.info = {"scheduler": where,
+                     "workers": len(self.client.scheduler_info()["workers"])}
+
+    def _quiet(self):
+        if self.log_path:
+            self._handler = logging.FileHandler(self.log_path, encoding="utf-8")
+            self._handler.setFormatter(logging.Formatter(
+                "%(asctime)s %(name)s %(levelname)s %(message)s"))
+        for name in ("distributed", "tornado", "asyncio"):
+            logger = logging.getLogger(name)
+            logger.propagate = False
+            self._saved = getattr(self, "_saved", {})
+            self._saved[name] = list(logger.handlers)
+            logger.handlers = [self._handler] if self._handler else [logging.NullHandler()]
+
+    def _loud(self):
+        for name, handlers in getattr(self, "_saved", {}).items():
+            logging.getLogger(name).handlers = handlers
+        if self._handler is not None:
+            self._handler.close()
+            self._handler = None
+
+
+def run_tasks(client, tasks, timeout, log, progress=None):
+    """Submit every task, record each result in log (a TrialLog) as it arrives; ClusterLost
+    when the cluster drops a task. progress(row) is called after each recorded row."""
+    from distributed import as_completed
+
+    stamp = time.time_ns()  # new keys each run: a rerun never meets a lost run's futures
+    futures = {client.submit(run_task, t.path, t.fold, t.language, timeout, pure=False,
+                             key=f"dlfp-t{t.trial}-{t.language}-f{t.fold}-{stamp}"): t
+               for t in tasks}
+    lost = 0
+    try:
+        for fut in as_completed(futures):
+            t = futures[fut]
+            result = _result(fut)
+            if result is None:
+                lost += 1
+                break
+            row = log.record(t.trial, t.language, t.fold, result)
+            if progress is not None:
+                progress(row)
+    finally:
+        for fut in futures:
+            fut.release()
+    if lost:
+        raise ClusterLost("the Dask cluster dropped the sweep's tasks")
+
+
+def _result(fut):
+    """The task's result; a failed one for a task that raised or killed its workers; None for
+    a task the cluster dropped (cancelled, scheduler gone)."""
+    try:
+        return fut.result()
+    except (concurrent.futures.CancelledError, OSError, TimeoutError):
+        return None
+    except Exception as e:  # noqa: BLE001 - KilledWorker, or a bug in run_task: its result
+        return {**{k: None for k in METRICS}, "status": "failed",
+                "message": f"{type(e).__name__}: {_one_line(e)}"}
+
+
+def _one_line(e):
+    text = " ".join(str(e).split())
+    return text[:300] + ("..." if len(text) > 300 else "") or type(e).__name__
+
