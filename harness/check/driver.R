@@ -1,0 +1,170 @@
+# Rscript driver.R JOB.json OUTDIR START: a learner's R functions, called on dlfp's inputs.
+#
+# Loads dlfp as r/dlfp_run.R does, then sources the learner's file into an environment whose
+# parent is dlfp's (so a function the learner has not written comes from dlfp), then makes
+# the job's calls from index START (0-based) on, one result file per call
+# (OUTDIR/call_<i>.json, written whole), so the checker knows how far a killed process got.
+# A function the learner has not written, or that stops with a message starting "TODO", is
+# "not_written"; any other error is reported with its message and the learner's line.
+
+args <- commandArgs(trailingOnly = TRUE)
+job <- jsonlite::fromJSON(args[1], simplifyVector = FALSE)
+outdir <- args[2]
+start <- as.integer(args[3])
+learner <- normalizePath(job$learner)
+
+load_dlfp_env <- function(root) {
+  # as r/dlfp_run.R loads it: the package (r/load_dlfp.R: the project's library or
+  # pkgload::load_all); a tree without load_dlfp.R sources the package's files in its collation
+  # order, as the runner then did
+  loader <- file.path(root, "r", "load_dlfp.R")
+  if (file.exists(loader)) {
+    source(loader)
+    load_dlfp(file.path(root, "r"))
+    return(asNamespace("dlfp"))
+  }
+  env <- new.env(parent = globalenv())
+  files <- list.files(file.path(root, "r", "R"), pattern = "[.]R$", full.names = TRUE)
+  for (f in sort(files, method = "radix")) sys.source(f, envir = env)
+  env
+}
+
+nums <- function(s) if (!nzchar(s)) numeric(0) else as.numeric(strsplit(s, " ", fixed = TRUE)[[1]])
+
+decode <- function(x) {
+  if (!is.list(x) || is.null(names(x))) return(x)
+  if (!is.null(x[["dlfp_matrix"]])) {
+    dims <- as.integer(unlist(x[["dlfp_matrix"]]))
+    return(matrix(nums(x[["data"]]), dims[1], dims[2]))
+  }
+  if (!is.null(x[["dlfp_vector"]])) return(nums(x[["dlfp_vector"]]))
+  if (!is.null(x[["dlfp_number"]])) return(as.numeric(x[["dlfp_number"]]))
+  if (!is.null(x[["dlfp_strings"]])) return(as.character(unlist(x[["dlfp_strings"]])))
+  if (!is.null(x[["dlfp_list"]])) return(lapply(x[["dlfp_list"]], decode))
+  if (!is.null(x[["dlfp_ref"]])) return(structure(x[["dlfp_ref"]], class = "dlfp_ref"))
+  lapply(x, decode)
+}
+
+jstr <- function(s) vapply(s, function(e) as.character(jsonlite::toJSON(e, auto_unbox = TRUE)),
+                           "", USE.NAMES = FALSE)
+
+num <- function(x) {
+  x <- as.double(x)
+  s <- sprintf("%.17g", x)
+  s[is.na(x)] <- "NaN"
+  s[!is.na(x) & x == Inf] <- "Infinity"
+  s[!is.na(x) & x == -Inf] <- "-Infinity"
+  s
+}
+
+encode <- function(v) {
+  if (is.null(v)) return("null")
+  if (is.list(v)) {
+    items <- vapply(v, encode, "", USE.NAMES = FALSE)
+    if (length(v) > 0 && !is.null(names(v)) && all(nzchar(names(v)))) {
+      return(paste0("{", paste0(jstr(names(v)), ":", items, collapse = ","), "}"))
+    }
+    return(paste0('{"dlfp_list":[', paste(items, collapse = ","), "]}"))
+  }
+  if (is.character(v)) {
+    if (length(v) == 1) return(jstr(v))
+    return(paste0('{"dlfp_list":[', paste(jstr(v), collapse = ","), "]}"))
+  }
+  if (is.numeric(v) || is.logical(v)) {
+    d <- dim(v)
+    if (is.null(d) && length(v) == 1) return(num(v))
+    if (is.null(d)) d <- length(v)
+    return(paste0('{"dlfp_matrix":[', paste(d, collapse = ","), '],"data":[',
+                  paste(num(as.vector(v)), collapse = ","), "]}"))
+  }
+  paste0('{"dlfp_other":', jstr(class(v)[1]), "}")
+}
+
+write_result <- function(name, text) {
+  tmp <- file.path(outdir, paste0(name, ".tmp"))
+  writeLines(text, tmp, useBytes = TRUE)
+  file.rename(tmp, file.path(outdir, name))
+}
+
+# 'learner.R, line 12, in sigmoid_forward': the innermost call made from the learner's file
+learner_where <- function(calls) {
+  for (k in rev(seq_along(calls))) {
+    sr <- attr(calls[[k]], "srcref")
+    file <- if (is.null(sr)) NULL else attr(sr, "srcfile")$filename
+    if (!is.null(file) && identical(normalizePath(file, mustWork = FALSE), learner)) {
+      within <- if (k > 1) deparse(calls[[k - 1]][[1]])[1] else NULL
+      return(paste0(basename(learner), ", line ", sr[1],
+                    if (!is.null(within)) paste0(", in ", within) else ""))
+    }
+  }
+  NULL
+}
+
+run_caught <- function(expr_fn) {
+  where <- NULL
+  tryCatch(withCallingHandlers(list(ok = TRUE, value = expr_fn()),
+                               error = function(e) where <<- learner_where(sys.calls())),
+           error = function(e) list(ok = FALSE, message = conditionMessage(e), where = where))
+}
+
+record_error <- function(status, r) {
+  paste0('{"status":', jstr(status), ',"message":', jstr(r$message), ',"where":',
+         if (is.null(r$where)) "null" else jstr(r$where), "}")
+}
+
+dlfp_env <- load_dlfp_env(job$root)
+space <- new.env(parent = dlfp_env)
+loaded <- run_caught(function() sys.source(learner, envir = space, keep.source = TRUE))
+if (!loaded$ok) {
+  write_result("loaded.json", paste0('{"error":', jstr(loaded$message), ',"where":',
+                                     if (is.null(loaded$where)) "null" else jstr(loaded$where),
+                                     "}"))
+  quit(save = "no", status = 0)
+}
+write_result("loaded.json", '{"error":null}')
+
+results <- list()
+for (i in seq_along(job$calls) - 1L) {
+  if (i < start) next
+  call <- job$calls[[i + 1L]]
+  name <- paste0("call_", i, ".json")
+  if (!exists(call$fn, envir = space, inherits = FALSE) ||
+      !is.function(get(call$fn, envir = space, inherits = FALSE))) {
+    write_result(name, '{"status":"not_written"}')
+    next
+  }
+  fargs <- lapply(call$args, decode)
+  refs <- vapply(fargs, function(a) inherits(a, "dlfp_ref"), TRUE)
+  missing_ref <- FALSE
+  for (j in which(refs)) {
+    from <- fargs[[j]][[1]]
+    out <- results[[as.character(from)]]
+    if (is.null(out)) {
+      missing_ref <- TRUE
+      break
+    }
+    wanted <- fargs[[j]][[2]]
+    outputs <- unlist(job$calls[[from + 1L]]$outputs)
+    fargs[j] <- list(if (!is.null(names(out)) && wanted %in% names(out)) out[[wanted]]
+                     else out[[match(wanted, outputs)]])
+  }
+  if (missing_ref) {
+    write_result(name, '{"status":"skipped"}')
+    next
+  }
+  fn <- get(call$fn, envir = space, inherits = FALSE)
+  r <- run_caught(function() do.call(fn, fargs))
+  if (!r$ok) {
+    write_result(name, record_error(if (startsWith(r$message, "TODO")) "not_written" else "error",
+                                    r))
+    next
+  }
+  results[[as.character(i)]] <- if (length(call$outputs) > 1 && is.list(r$value)) r$value
+                                else list(r$value)
+  text <- tryCatch(paste0('{"status":"ok","outputs":', encode(r$value), "}"),
+                   error = function(e) record_error("error", list(
+                     message = paste("cannot read the value returned:", conditionMessage(e)),
+                     where = NULL)))
+  write_result(name, text)
+}
+quit(save = "no", status = 0)

@@ -1,0 +1,105 @@
+"""The checker's teaching output, made from the engine's records (runner.Report)."""
+from .runner import LANG_NAMES, Status
+
+WIDTH = max(len(str(s)) for s in Status)
+
+
+def shape_text(shape, lang):
+    if lang == "python":
+        return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+    return " x ".join(map(str, shape)) if shape else "a number"
+
+
+def at_text(index, lang):
+    """An entry's place as the learner's language writes it: [0, 2] or (1, 3)."""
+    if not index:
+        return ""
+    if lang == "python":
+        return " at [" + ", ".join(map(str, index)) + "]"
+    return " at (" + ", ".join(str(i + 1) for i in index) + ")"
+
+
+def _g(x):
+    return f"{x:.6g}"
+
+
+def quantity_text(d):
+    parts = [d.label]
+    if d.layer is not None and f"_{d.layer}" not in d.label and f"W{d.layer}" not in d.label \
+            and f"b{d.layer}" not in d.label and f"layer {d.layer}" not in d.label:
+        parts.append(f"(layer {d.layer})")
+    text = " ".join(parts)
+    if d.step is not None and not d.label.startswith("lr at"):
+        text = f"step {d.step}: {text}"
+    return text
+
+
+def difference_lines(d, lang):
+    q = quantity_text(d)
+    if d.kind == "missing":
+        return [f"first difference: {q}: {d.why}"]
+    if d.kind == "shape":
+        lines = [f"first difference: {q} has shape {shape_text(d.shape, lang)}; dlfp's has "
+                 f"{shape_text(d.expected_shape, lang)}"]
+        if d.transposed:
+            lines.append("(yours is dlfp's transposed)")
+        return lines
+    lines = [f"first difference: {q}",
+             f"largest absolute difference {d.max_abs:.3g}{at_text(d.abs_at, lang)} "
+             f"(yours {_g(d.got)}, dlfp's {_g(d.want)})"]
+    if d.max_rel != float("inf") or d.rel_at != d.abs_at:
+        lines.append(f"largest relative difference {d.max_rel:.3g}{at_text(d.rel_at, lang)}")
+    return lines
+
+
+def result_lines(r, lang, calls_of=None):
+    head = f"  {str(r.status):<{WIDTH}}  {r.fn}"
+    if r.status in (Status.NOT_WRITTEN, Status.PASS):
+        return [head + f"  [{r.case}]" if r.status == Status.PASS else head]
+    lines = [head + f"  [{r.case}]"]
+    body = []
+    if r.status == Status.DIFFERS:
+        body += difference_lines(r.difference, lang)
+        body += [f"hint: {h}" for h in r.hints]
+    else:
+        if r.call:
+            body.append(f"in call {r.call + 1} (step {r.call + 1})")
+        body += (r.message or "").splitlines()
+        if r.where:
+            body.append(f"at {r.where}")
+    return lines + ["      " + b for b in body]
+
+
+def render(report):
+    """The whole report as text lines."""
+    lang = report.lang
+    out = [f"dlfp check: {report.path} ({LANG_NAMES[lang]})"]
+    if report.load_error is not None:
+        out.append(f"your file could not be loaded: {report.load_error}")
+        if report.load_where:
+            out.append(f"  at {report.load_where}")
+        return out
+    from .exercises import EXERCISE_TITLES, EXERCISE_NAMES
+    exercise = None
+    for r in report.results:
+        if r.exercise != exercise:
+            exercise = r.exercise
+            out.append("")
+            out.append(f"{EXERCISE_NAMES.index(exercise) + 1}. {exercise}: "
+                       f"{EXERCISE_TITLES[exercise]}")
+        out.extend(result_lines(r, lang))
+    out.append("")
+    out.append(summary(report))
+    return out
+
+
+def summary(report):
+    counts = {}
+    for r in report.results:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    parts = [f"{counts[s]} {s}" for s in Status if counts.get(s)]
+    verdict = ("every function you wrote agrees with dlfp" if not report.failed and
+               counts.get(Status.PASS) else
+               "none of the exercises' functions is written yet" if not report.failed else
+               "see the first difference above")
+    return f"{', '.join(parts)} ({report.seconds:.1f} s): {verdict}"
