@@ -2,35 +2,35 @@
 scale, each language's decision boundary for 2-D data, and the table of differences. Where the
 scenario kept snapshots (snapshot_every), the page also shows the network learning: the decision
 boundary at every snapshot as an animation (a slider and a play button, the languages side by
-side), and what every hidden unit computes over the input plane at the end.
+side), and what every hidden unit computes over the input plane at the end, one readable map a
+unit with its colour scale.
 
-Figures are PNGs embedded as data: URIs, styles are inline: the page opens from disk with no
-server and no network.
+Figures are PNGs embedded as data: URIs, styles and scripts are inline: the page opens from disk
+with no server and no network, and works as a static file anywhere (the book copies it into its
+site as report/index.html).
 """
 import base64
 import html
 import io
-import json
 import os
 
 import numpy as np
 
+from dlfp.plane import UNIT_DPI, plane_labels, units_figure
 from dlfp.result import write_atomic
 
 from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES
 
+LANGUAGES = ("python", "r", "octave", "torch")  # every table and figure lists them in this order
 COLOURS = {"python": "#1f77b4", "r": "#d62728", "octave": "#2ca02c", "torch": "#9467bd"}
 STYLES = {"python": "-", "r": "--", "octave": ":", "torch": "-."}
-PAD = 0.25  # the input plane drawn: the data's range and this much on each side
+DPI = 80
 
 
-def _png(fig):
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80, bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
-    plt.close(fig)
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+def ordered(langs):
+    """langs in LANGUAGES' order, any other name after them in alphabetical order."""
+    rank = {lang: i for i, lang in enumerate(LANGUAGES)}
+    return sorted(langs, key=lambda lang: (rank.get(lang, len(rank)), lang))
 
 
 def _pyplot():
@@ -42,6 +42,14 @@ def _pyplot():
     return plt
 
 
+def _png(fig, dpi=DPI):
+    plt = _pyplot()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+
+
 def loss_figure(entry):
     """Left: every language's loss curve; right: |J_lang - J_python| / |J_python|, log scale."""
     plt = _pyplot()
@@ -49,10 +57,10 @@ def loss_figure(entry):
     fig, (ax, dx) = plt.subplots(1, 2, figsize=(10, 3.4))
     langs = entry["languages"]
     ref = np.asarray(langs.get("python", {}).get("loss_curve", []), dtype=float).reshape(-1, 2)
-    for lang, info in langs.items():
-        if "loss_curve" not in info:
+    for lang in ordered(langs):
+        if "loss_curve" not in langs[lang]:
             continue
-        c = np.asarray(info["loss_curve"], dtype=float).reshape(-1, 2)
+        c = np.asarray(langs[lang]["loss_curve"], dtype=float).reshape(-1, 2)
         ax.plot(c[:, 0], c[:, 1], STYLES.get(lang, "-"), color=COLOURS.get(lang), label=lang,
                 linewidth=2)
         if lang != "python" and ref.shape == c.shape:
@@ -82,25 +90,14 @@ def plane_data(entry):
     return (s, X, labels) if X.shape[0] == 2 else None
 
 
-def plane_grid(X, n):
-    """An n x n grid over the data's range plus PAD: G0, G1 (n, n) and the points (2, n^2)."""
-    g0 = np.linspace(X[0].min() - PAD, X[0].max() + PAD, n)
-    g1 = np.linspace(X[1].min() - PAD, X[1].max() + PAD, n)
-    G0, G1 = np.meshgrid(g0, g1)
-    return G0, G1, np.vstack([G0.ravel(), G1.ravel()])
-
-
 def _params(d):
     return {k: np.asarray(v, dtype=float).reshape(np.shape(v) if np.ndim(v) == 2 else (-1, 1))
             for k, v in d.items()}
 
 
 def _draw_boundary(ax, plane, params, title, n=200):
-    import dlfp
-
     s, X, labels = plane
-    G0, G1, grid = plane_grid(X, n)
-    pred = dlfp.predict_labels(grid, params, s["activations"]).reshape(G0.shape)
+    G0, G1, pred = plane_labels(X, params, s["activations"], n)
     ax.contourf(G0, G1, pred, alpha=0.35, cmap="viridis")
     ax.scatter(X[0], X[1], c=labels, s=6, cmap="viridis", edgecolors="none")
     ax.set_title(title)
@@ -114,7 +111,7 @@ def boundary_figure(entry, plane=None):
     if plane is None:
         return None
     plt = _pyplot()
-    langs = [k for k, v in entry["languages"].items() if "final_params" in v]
+    langs = [k for k in ordered(entry["languages"]) if "final_params" in entry["languages"][k]]
     fig, axes = plt.subplots(1, len(langs), figsize=(3.6 * len(langs), 3.4), squeeze=False)
     for ax, lang in zip(axes[0], langs):
         _draw_boundary(ax, plane, _params(entry["languages"][lang]["final_params"]),
@@ -125,7 +122,7 @@ def boundary_figure(entry, plane=None):
 def snapshot_frames(entry, plane):
     """One PNG per snapshot epoch: the decision boundary then, in every language that kept
     snapshots, side by side. Returns [(epoch, png)], empty without snapshots."""
-    langs = [k for k, v in entry["languages"].items() if v.get("snapshots")]
+    langs = [k for k in ordered(entry["languages"]) if entry["languages"][k].get("snapshots")]
     if not langs or plane is None:
         return []
     plt = _pyplot()
@@ -144,52 +141,14 @@ def snapshot_frames(entry, plane):
     return frames
 
 
-def hidden_units(plane, params, n=100):
-    """A_l(j, :) over an n x n grid of the input plane for every hidden layer l: a list of
-    (n_l, n, n) arrays, what each hidden unit has learned to respond to."""
-    import dlfp
-
-    s, X, _ = plane
-    G0, _, grid = plane_grid(X, n)
-    _, caches = dlfp.forward_propagation(grid, params, s["activations"])
-    return [c["A"].reshape(-1, *G0.shape) for c in caches[:-1]]
-
-
-def features_figure(entry, lang, plane, columns=10):
-    """Every hidden unit of lang's trained network as a heat map over the input plane, layer by
-    layer (a layer wider than columns wraps), the training points faint on top; None without
-    hidden layers."""
+def features_figure(entry, lang, plane):
+    """lang's trained network's hidden units as a PNG (dlfp.plane.units_figure), or None."""
     info = entry["languages"].get(lang, {})
     if plane is None or "final_params" not in info:
         return None
-    maps = hidden_units(plane, _params(info["final_params"]))
-    if not maps:
-        return None
-    plt = _pyplot()
-    _, X, labels = plane
-    G0, G1, _ = plane_grid(X, 100)
-    cols = min(columns, max(m.shape[0] for m in maps))
-    units = sum(m.shape[0] for m in maps)
-    layout = []  # each layer starts a new row of the figure
-    for l, m in enumerate(maps, start=1):
-        for start in range(0, m.shape[0], cols):
-            layout.append([(l, j) for j in range(start, min(start + cols, m.shape[0]))])
-    fig, axes = plt.subplots(len(layout), cols, figsize=(1.3 * cols, 1.35 * len(layout)),
-                             squeeze=False)
-    for r, row in enumerate(layout):
-        for c in range(cols):
-            ax = axes[r][c]
-            ax.set_xticks([])
-            ax.set_yticks([])
-            if c >= len(row):
-                ax.set_axis_off()
-                continue
-            l, j = row[c]
-            ax.pcolormesh(G0, G1, maps[l - 1][j], cmap="RdBu_r", shading="auto")
-            ax.scatter(X[0], X[1], c=labels, s=1, cmap="Greys", alpha=0.25, edgecolors="none")
-            ax.set_title(f"layer {l} unit {j + 1}", fontsize=7)
-    fig.suptitle(f"{lang}: hidden units over the input plane ({units} units)", fontsize=9)
-    return _png(fig)
+    s, X, labels = plane
+    fig, _ = units_figure(X, labels, _params(info["final_params"]), s["activations"], lang)
+    return None if fig is None else _png(fig, UNIT_DPI)
 
 
 def animation_html(name, frames):
@@ -227,43 +186,18 @@ setTimeout(function(){var moved=0;anims.forEach(function(a){if(+a.dataset.shown>
 document.body.setAttribute('data-anim',seen.join(' ')+' played:'+moved+'/'+anims.length);},1000);
 })();"""
 
+# After loading, a page notes how many of its images decoded: the browser tests read it.
+IMAGES_JS = ("window.addEventListener('load',function(){var i=document.images,n=0;"
+             "for(var k=0;k<i.length;k++){if(i[k].complete&&i[k].naturalWidth>0)n++;}"
+             "document.body.setAttribute('data-images',n+'/'+i.length);});")
+
 
 def _cell(value, tol):
     if value is None:
         return '<td class="na">-</td>'
     ok = value <= tol
-    shown = "inf" if value == float("inf") or value == "inf" else f"{float(value):.2e}"
+    shown = "inf" if value == float("inf") else f"{float(value):.2e}"
     return f'<td class="{"pass" if ok else "fail"}">{shown}</td>'
-
-
-def table_html(doc):
-    """scenario x language rows, one column per compared quantity, coloured pass/fail."""
-    head = "".join(f"<th>{q}<br><small>&le; {TOLERANCES[q]:g}</small></th>" for q in QUANTITIES)
-    rows = []
-    for e in doc["scenarios"]:
-        for lang, info in e["languages"].items():
-            if lang == "python":
-                continue
-            if e["name"] == "random_stream" and lang == "torch":
-                continue
-            if e["name"] == "random_stream":
-                same = info.get("bit_identical", False)
-                cells = (f'<td class="{"pass" if same else "fail"}" colspan="{len(QUANTITIES)}">'
-                         f'{"bit-identical" if same else "DIFFERENT"}</td>')
-            else:
-                diffs = e.get("by_language", {}).get(lang, {})
-                tols = ORACLE_TOLERANCES if lang == "torch" else TOLERANCES
-                cells = "".join(_cell(_num(diffs.get(q)), tols.get(q, 0.0)) for q in QUANTITIES)
-            bad = "error" in info or any(m.startswith((f"{e['name']}, {lang},",
-                                                       f"{e['name']}, {lang}:"))
-                                         for m in e["mismatches"])
-            status = ('<td class="fail">FAIL' + (f': {html.escape(info["error"])}'
-                                                  if "error" in info else "") + "</td>"
-                      if bad else '<td class="pass">ok</td>')
-            rows.append(f'<tr><td><a href="#{html.escape(e["name"])}">{html.escape(e["name"])}'
-                        f"</a></td><td>{lang}</td>{cells}{status}</tr>")
-    return (f'<table id="summary"><tr><th>scenario</th><th>language</th>{head}<th>status</th></tr>'
-            + "".join(rows) + "</table>")
 
 
 def _num(v):
@@ -272,54 +206,112 @@ def _num(v):
     return float("inf") if v in ("inf", "Infinity") else float(v)
 
 
-CSS = """body{font-family:sans-serif;margin:2em;max-width:1100px}
-table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}
+def _quantity_cells(e, lang, info):
+    """The row's cells under the quantities: differences against Python, Python's own row
+    marked as the reference, the random stream as one verdict."""
+    span = f'colspan="{len(QUANTITIES)}"'
+    if lang == "python":
+        return f'<td class="ref" {span}>reference</td>'
+    if e["name"] == "random_stream":
+        same = info.get("bit_identical", False)
+        return (f'<td class="{"pass" if same else "fail"}" {span}>'
+                f'{"bit-identical" if same else "DIFFERENT"}</td>')
+    diffs = e.get("by_language", {}).get(lang, {})
+    tols = ORACLE_TOLERANCES if lang == "torch" else TOLERANCES
+    return "".join(_cell(_num(diffs.get(q)), tols.get(q, 0.0)) for q in QUANTITIES)
+
+
+def _status_cell(e, lang, info):
+    bad = "error" in info or any(m.startswith((f"{e['name']}, {lang},", f"{e['name']}, {lang}:"))
+                                 for m in e["mismatches"])
+    if not bad:
+        return '<td class="pass">ok</td>'
+    why = f': {html.escape(info["error"])}' if "error" in info else ""
+    return f'<td class="fail">FAIL{why}</td>'
+
+
+def table_html(doc):
+    """scenario x language rows (languages in LANGUAGES' order), one column per compared
+    quantity, coloured pass/fail. Each scenario's rows are a tbody with id rows-<scenario>, so
+    a page can link to them (the book's "three agree" boxes do)."""
+    head = "".join(f"<th>{q}<br><small>&le; {TOLERANCES[q]:g}</small></th>" for q in QUANTITIES)
+    bodies = []
+    for e in doc["scenarios"]:
+        name = html.escape(e["name"])
+        link = name if e["name"] == "random_stream" else f'<a href="#{name}">{name}</a>'
+        rows = [f'<tr><td>{link}</td><td>{lang}</td>'
+                f"{_quantity_cells(e, lang, e['languages'][lang])}"
+                f"{_status_cell(e, lang, e['languages'][lang])}</tr>"
+                for lang in ordered(e["languages"])
+                if not (e["name"] == "random_stream" and lang == "torch")]
+        bodies.append(f'<tbody id="rows-{name}">' + "".join(rows) + "</tbody>")
+    return (f'<div class="wide"><table id="summary"><thead><tr><th>scenario</th>'
+            f"<th>language</th>{head}<th>status</th></tr></thead>" + "".join(bodies)
+            + "</table></div>")
+
+
+def versions_html(versions, what="language"):
+    """The versions reported, a row a language (or a package: what names the first column)."""
+    rows = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(versions[k]))}"
+                   "</td></tr>" for k in ordered(versions))
+    return (f'<table id="versions"><thead><tr><th>{what}</th><th>version</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+CSS = """body{font-family:sans-serif;margin:2em auto;max-width:1100px;padding:0 1em}
+table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ccc;padding:3px 6px;text-align:right;white-space:nowrap}
+.wide{overflow-x:auto}
 td:first-child,td:nth-child(2),th:first-child,th:nth-child(2){text-align:left}.pass{background:#d9f2d9}.fail{background:#f8d0d0}
-.na{color:#999}img{max-width:100%}h2{margin-top:2em}.verdict{font-size:1.3em;padding:.5em}
-.features{display:flex;gap:1em;align-items:flex-start}.features img{max-width:33%}"""
+.ref{color:#555;text-align:center!important}td[colspan]{text-align:center!important}.na{color:#999}img{max-width:100%}h2{margin-top:2em}
+.verdict{font-size:1.3em;padding:.5em}.home{font-size:.9em}#versions td{text-align:left}"""
 
 
-def write_html(doc, folder):
-    """folder/index.html from a crosscheck report (the dict write_report writes)."""
+def _home(home):
+    return f'<p class="home"><a href="{html.escape(home)}">&larr; the dlfp book</a></p>' if home \
+        else ""
+
+
+def scenario_html(e):
+    """A scenario's section: loss curves, decision boundaries, the animation and the hidden
+    units of every language that kept snapshots, one figure a language."""
+    name = html.escape(e["name"])
+    parts = [f'<h2 id="{name}">{name}</h2>',
+             f'<p><a href="#rows-{name}">its rows in the table</a></p>']
+    if any("loss_curve" in v for v in e["languages"].values()):
+        parts.append(f'<img alt="loss curves of {name}" src="{loss_figure(e)}">')
+    plane = plane_data(e)
+    boundary = boundary_figure(e, plane)
+    if boundary:
+        parts.append(f'<img alt="decision boundaries of {name}" src="{boundary}">')
+    frames = snapshot_frames(e, plane)
+    if frames:
+        parts.append("<h3>Watch it learn: the decision boundary at each snapshot</h3>")
+        parts.append(animation_html(e["name"], frames))
+        maps = [(lang, features_figure(e, lang, plane)) for lang in ordered(e["languages"])
+                if e["languages"][lang].get("snapshots")]
+        maps = [(lang, png) for lang, png in maps if png]
+        if maps:
+            parts.append("<h3>What each hidden unit learned (final epoch)</h3>"
+                         "<p>A_l(j) over the input plane for every hidden unit: the layer's "
+                         "colour bar gives its scale.</p>")
+            parts.extend(f'<h4>{lang}</h4><img class="units" alt="{lang} hidden units of '
+                         f'{name}" src="{png}">' for lang, png in maps)
+    parts.extend(f'<p class="fail">{html.escape(m)}</p>' for m in e["mismatches"])
+    return "\n".join(parts)
+
+
+def write_html(doc, folder, home=None):
+    """folder/index.html from a crosscheck report (the dict write_report writes); home, when
+    given, is a link back to the site the page is part of (the book's "../index.html")."""
     os.makedirs(folder, exist_ok=True)
     verdict = ('<p class="verdict pass">All languages agree.</p>' if doc["agree"] else
                '<p class="verdict fail">The languages DISAGREE: see the red cells.</p>')
-    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>dlfp cross-check"
-             f"</title><style>{CSS}</style></head><body><h1>dlfp cross-check: Python, R, Octave"
-             f"</h1>{verdict}<p>Versions: {html.escape(json.dumps(doc.get('versions', {})))}</p>",
-             table_html(doc)]
-    for e in doc["scenarios"]:
-        if e["name"] == "random_stream":
-            continue
-        parts.append(f'<h2 id="{html.escape(e["name"])}">{html.escape(e["name"])}</h2>')
-        if any("loss_curve" in v for v in e["languages"].values()):
-            parts.append(f'<img alt="loss curves of {html.escape(e["name"])}" '
-                         f'src="{loss_figure(e)}">')
-        plane = plane_data(e)
-        boundary = boundary_figure(e, plane)
-        if boundary:
-            parts.append(f'<img alt="decision boundaries of {html.escape(e["name"])}" '
-                         f'src="{boundary}">')
-        frames = snapshot_frames(e, plane)
-        if frames:
-            parts.append("<h3>Watch it learn: the decision boundary at each snapshot</h3>")
-            parts.append(animation_html(e["name"], frames))
-            maps = [(lang, features_figure(e, lang, plane)) for lang in e["languages"]
-                    if e["languages"][lang].get("snapshots")]
-            maps = [(lang, png) for lang, png in maps if png]
-            if maps:
-                parts.append("<h3>What each hidden unit learned (final epoch)</h3>"
-                             '<div class="features">' + "".join(
-                                 f'<img alt="{lang} hidden units of {html.escape(e["name"])}" '
-                                 f'src="{png}">' for lang, png in maps) + "</div>")
-        for m in e["mismatches"]:
-            parts.append(f'<p class="fail">{html.escape(m)}</p>')
-    parts.append(f"<script>{ANIMATION_JS}</script>")
-    # After loading, the page notes how many of its images decoded: a browser test reads it.
-    parts.append("<script>window.addEventListener('load',function(){var i=document.images,n=0;"
-                 "for(var k=0;k<i.length;k++){if(i[k].complete&&i[k].naturalWidth>0)n++;}"
-                 "document.body.setAttribute('data-images',n+'/'+i.length);});</script>")
-    parts.append("</body></html>")
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>dlfp cross-check"
+             f"</title><style>{CSS}</style></head><body>{_home(home)}"
+             f"<h1>dlfp cross-check: Python, R, Octave</h1>{verdict}", table_html(doc),
+             "<h2>Versions</h2>", versions_html(doc.get("versions", {}))]
+    parts.extend(scenario_html(e) for e in doc["scenarios"] if e["name"] != "random_stream")
+    parts.append(f"<script>{ANIMATION_JS}</script><script>{IMAGES_JS}</script></body></html>")
     path = os.path.join(folder, "index.html")
     write_atomic(path, "\n".join(parts))
     return path

@@ -166,7 +166,8 @@ def test_the_sweep_page_loads_in_a_browser(tmp_path):
          "--virtual-time-budget=5000", "--dump-dom", f"file://{out / 'index.html'}"],
         capture_output=True, text=True, timeout=120).stdout
     m = re.search(r'data-images="(\d+)/(\d+)"', dom)
-    assert m and m.group(1) == m.group(2) == "3", dom[:300]  # one figure per searched field
+    # all searched fields together, and each field that varies against the accuracy
+    assert m and m.group(1) == m.group(2) == "2", dom[:300]
     assert 'id="best"' in dom and 'id="trials"' in dom
     doc = json.loads((out / "sweep.json").read_text())
     assert {"best", "t_test", "cluster", "versions", "summary"} <= set(doc)

@@ -9,6 +9,7 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "python"))  # runs from a plain checkout, too
 
 import dlfp  # noqa: E402
+from dlfp.plane import UNIT_DPI, plane_grid, plane_labels, units_figure  # noqa: E402
 
 OUT = os.path.join(ROOT, "examples", "out", "python")
 
@@ -51,11 +52,7 @@ def save_boundary(result, path_scenario, file):
     plt = _pyplot()
     s = dlfp.read_scenario(path_scenario)
     X, labels = dlfp.load_data(s)
-    g0 = np.linspace(X[0].min() - 0.25, X[0].max() + 0.25, 200)
-    g1 = np.linspace(X[1].min() - 0.25, X[1].max() + 0.25, 200)
-    G0, G1 = np.meshgrid(g0, g1)
-    pred = dlfp.predict_labels(np.vstack([G0.ravel(), G1.ravel()]), result["final_params"],
-                        s["activations"]).reshape(G0.shape)
+    G0, G1, pred = plane_labels(X, result["final_params"], s["activations"])
     fig, ax = plt.subplots(figsize=(4, 4))
     ax.contourf(G0, G1, pred, alpha=0.35)
     ax.scatter(X[0], X[1], c=labels, s=6)
@@ -66,38 +63,14 @@ def save_boundary(result, path_scenario, file):
     print(f"saved {path}")
 
 
-def _plane(X, n):
-    # an n x n grid over the data's range and 0.25 on each side
-    g0 = np.linspace(X[0].min() - 0.25, X[0].max() + 0.25, n)
-    g1 = np.linspace(X[1].min() - 0.25, X[1].max() + 0.25, n)
-    G0, G1 = np.meshgrid(g0, g1)
-    return G0, G1, np.vstack([G0.ravel(), G1.ravel()])
-
-
 def save_features(result, path_scenario, file):
     """What each hidden unit learned: A_l(j, :) over the input plane, a row per hidden layer."""
     plt = _pyplot()
     s = dlfp.read_scenario(path_scenario)
     X, labels = dlfp.load_data(s)
-    G0, G1, grid = _plane(X, 100)
-    _, caches = dlfp.forward_propagation(grid, result["final_params"], s["activations"])
-    maps = [c["A"] for c in caches[:-1]]  # (n_l, 100 * 100) per hidden layer
-    cols = max(A.shape[0] for A in maps)
-    fig, axes = plt.subplots(len(maps), cols, figsize=(1.6 * cols, 1.6 * len(maps)),
-                             squeeze=False)
-    for l, A in enumerate(maps, start=1):
-        for j in range(cols):
-            ax = axes[l - 1][j]
-            ax.set_xticks([])
-            ax.set_yticks([])
-            if j >= A.shape[0]:
-                ax.set_axis_off()
-                continue
-            ax.pcolormesh(G0, G1, A[j].reshape(G0.shape), cmap="RdBu_r", shading="auto")
-            ax.scatter(X[0], X[1], c=labels, s=1, cmap="Greys", alpha=0.3)
-            ax.set_title(f"layer {l} unit {j + 1}", fontsize=7)
+    fig, _ = units_figure(X, labels, result["final_params"], s["activations"], result["name"])
     path = os.path.join(OUT, file)
-    fig.savefig(path, dpi=80, bbox_inches="tight")
+    fig.savefig(path, dpi=UNIT_DPI, bbox_inches="tight")
     plt.close(fig)
     print(f"saved {path}")
 
@@ -109,7 +82,7 @@ def save_animation(result, path_scenario, file, fps=4):
 
     s = dlfp.read_scenario(path_scenario)
     X, labels = dlfp.load_data(s)
-    G0, G1, grid = _plane(X, 100)
+    G0, G1, grid = plane_grid(X, 100)
     snaps = result["snapshots"]
     fig, ax = plt.subplots(figsize=(4, 4))
 
