@@ -127,7 +127,7 @@ def matching_slips(learner, reference, i, variants, lang):
     variants: (slip, the slip's quantities). A slip counts when it changes quantity i (so it
     can tell) and its numbers agree with the learner's on every quantity up to and with i.
     """
-    found = []
+    found, whole = [], []
     for slip, qs in variants:
         want = np.asarray(reference[i].value, dtype=float)
         v = np.asarray(qs[i].value, dtype=float)
@@ -136,7 +136,12 @@ def matching_slips(learner, reference, i, variants, lang):
         if all(_same(learner[j].value, np.asarray(qs[j].value, dtype=float), lang)
                for j in range(i + 1)):
             found.append(slip)
-    return found
+            if all(_same(learner[j].value, np.asarray(qs[j].value, dtype=float), lang)
+                   for j in range(i + 1, len(learner))):
+                whole.append(slip)
+    # two slips can agree up to the first difference and part later: the one that explains
+    # every quantity is the one to name
+    return whole or found
 
 
 def _same(value, v, lang):

@@ -13,7 +13,7 @@ outdir <- args[2]
 start <- as.integer(args[3])
 learner <- normalizePath(job$learner)
 
-load_dlfp_env <- function(root) {
+drv_load_dlfp_env <- function(root) {
   # as r/dlfp_run.R loads it: the package (r/load_dlfp.R: the project's library or
   # pkgload::load_all); a tree without load_dlfp.R sources the package's files in its collation
   # order, as the runner then did
@@ -29,26 +29,30 @@ load_dlfp_env <- function(root) {
   env
 }
 
-nums <- function(s) if (!nzchar(s)) numeric(0) else as.numeric(strsplit(s, " ", fixed = TRUE)[[1]])
+drv_nums <- function(s) {
+  if (!nzchar(s)) numeric(0) else as.numeric(strsplit(s, " ", fixed = TRUE)[[1]])
+}
 
-decode <- function(x) {
+drv_decode <- function(x) {
   if (!is.list(x) || is.null(names(x))) return(x)
   if (!is.null(x[["dlfp_matrix"]])) {
     dims <- as.integer(unlist(x[["dlfp_matrix"]]))
-    return(matrix(nums(x[["data"]]), dims[1], dims[2]))
+    return(matrix(drv_nums(x[["data"]]), dims[1], dims[2]))
   }
-  if (!is.null(x[["dlfp_vector"]])) return(nums(x[["dlfp_vector"]]))
+  if (!is.null(x[["dlfp_vector"]])) return(drv_nums(x[["dlfp_vector"]]))
   if (!is.null(x[["dlfp_number"]])) return(as.numeric(x[["dlfp_number"]]))
   if (!is.null(x[["dlfp_strings"]])) return(as.character(unlist(x[["dlfp_strings"]])))
-  if (!is.null(x[["dlfp_list"]])) return(lapply(x[["dlfp_list"]], decode))
+  if (!is.null(x[["dlfp_list"]])) return(lapply(x[["dlfp_list"]], drv_decode))
   if (!is.null(x[["dlfp_ref"]])) return(structure(x[["dlfp_ref"]], class = "dlfp_ref"))
-  lapply(x, decode)
+  lapply(x, drv_decode)
 }
 
-jstr <- function(s) vapply(s, function(e) as.character(jsonlite::toJSON(e, auto_unbox = TRUE)),
-                           "", USE.NAMES = FALSE)
+drv_jstr <- function(s) {
+  vapply(s, function(e) as.character(jsonlite::toJSON(e, auto_unbox = TRUE)), "",
+         USE.NAMES = FALSE)
+}
 
-num <- function(x) {
+drv_num <- function(x) {
   x <- as.double(x)
   s <- sprintf("%.17g", x)
   s[is.na(x)] <- "NaN"
@@ -57,37 +61,37 @@ num <- function(x) {
   s
 }
 
-encode <- function(v) {
+drv_encode <- function(v) {
   if (is.null(v)) return("null")
   if (is.list(v)) {
-    items <- vapply(v, encode, "", USE.NAMES = FALSE)
+    items <- vapply(v, drv_encode, "", USE.NAMES = FALSE)
     if (length(v) > 0 && !is.null(names(v)) && all(nzchar(names(v)))) {
-      return(paste0("{", paste0(jstr(names(v)), ":", items, collapse = ","), "}"))
+      return(paste0("{", paste0(drv_jstr(names(v)), ":", items, collapse = ","), "}"))
     }
     return(paste0('{"dlfp_list":[', paste(items, collapse = ","), "]}"))
   }
   if (is.character(v)) {
-    if (length(v) == 1) return(jstr(v))
-    return(paste0('{"dlfp_list":[', paste(jstr(v), collapse = ","), "]}"))
+    if (length(v) == 1) return(drv_jstr(v))
+    return(paste0('{"dlfp_list":[', paste(drv_jstr(v), collapse = ","), "]}"))
   }
   if (is.numeric(v) || is.logical(v)) {
     d <- dim(v)
-    if (is.null(d) && length(v) == 1) return(num(v))
+    if (is.null(d) && length(v) == 1) return(drv_num(v))
     if (is.null(d)) d <- length(v)
     return(paste0('{"dlfp_matrix":[', paste(d, collapse = ","), '],"data":[',
-                  paste(num(as.vector(v)), collapse = ","), "]}"))
+                  paste(drv_num(as.vector(v)), collapse = ","), "]}"))
   }
-  paste0('{"dlfp_other":', jstr(class(v)[1]), "}")
+  paste0('{"dlfp_other":', drv_jstr(class(v)[1]), "}")
 }
 
-write_result <- function(name, text) {
+drv_write_result <- function(name, text) {
   tmp <- file.path(outdir, paste0(name, ".tmp"))
   writeLines(text, tmp, useBytes = TRUE)
-  file.rename(tmp, file.path(outdir, name))
+  invisible(file.rename(tmp, file.path(outdir, name)))
 }
 
 # 'learner.R, line 12, in sigmoid_forward': the innermost call made from the learner's file
-learner_where <- function(calls) {
+drv_learner_where <- function(calls) {
   for (k in rev(seq_along(calls))) {
     sr <- attr(calls[[k]], "srcref")
     file <- if (is.null(sr)) NULL else attr(sr, "srcfile")$filename
@@ -100,28 +104,31 @@ learner_where <- function(calls) {
   NULL
 }
 
-run_caught <- function(expr_fn) {
+drv_run_caught <- function(expr_fn) {
   where <- NULL
+  # the checker's SIGINT when the learner's code hangs: note where it was
   tryCatch(withCallingHandlers(list(ok = TRUE, value = expr_fn()),
-                               error = function(e) where <<- learner_where(sys.calls())),
-           error = function(e) list(ok = FALSE, message = conditionMessage(e), where = where))
+                               error = function(e) where <<- drv_learner_where(sys.calls()),
+                               interrupt = function(e) where <<- drv_learner_where(sys.calls())),
+           error = function(e) list(ok = FALSE, message = conditionMessage(e), where = where),
+           interrupt = function(e) list(ok = FALSE, interrupted = TRUE, where = where))
 }
 
-record_error <- function(status, r) {
-  paste0('{"status":', jstr(status), ',"message":', jstr(r$message), ',"where":',
-         if (is.null(r$where)) "null" else jstr(r$where), "}")
+drv_record_error <- function(status, r) {
+  paste0('{"status":', drv_jstr(status), ',"error":', drv_jstr(r$message), ',"message":',
+         drv_jstr(r$message), ',"where":', if (is.null(r$where)) "null" else drv_jstr(r$where),
+         "}")
 }
 
-dlfp_env <- load_dlfp_env(job$root)
+dlfp_env <- drv_load_dlfp_env(job$root)
+invisible(file.create(file.path(outdir, "ready")))
 space <- new.env(parent = dlfp_env)
-loaded <- run_caught(function() sys.source(learner, envir = space, keep.source = TRUE))
+loaded <- drv_run_caught(function() sys.source(learner, envir = space, keep.source = TRUE))
 if (!loaded$ok) {
-  write_result("loaded.json", paste0('{"error":', jstr(loaded$message), ',"where":',
-                                     if (is.null(loaded$where)) "null" else jstr(loaded$where),
-                                     "}"))
+  drv_write_result("loaded.json", drv_record_error("load", loaded))
   quit(save = "no", status = 0)
 }
-write_result("loaded.json", '{"error":null}')
+drv_write_result("loaded.json", '{"error":null}')
 
 results <- list()
 for (i in seq_along(job$calls) - 1L) {
@@ -130,10 +137,10 @@ for (i in seq_along(job$calls) - 1L) {
   name <- paste0("call_", i, ".json")
   if (!exists(call$fn, envir = space, inherits = FALSE) ||
       !is.function(get(call$fn, envir = space, inherits = FALSE))) {
-    write_result(name, '{"status":"not_written"}')
+    drv_write_result(name, '{"status":"not_written"}')
     next
   }
-  fargs <- lapply(call$args, decode)
+  fargs <- lapply(call$args, drv_decode)
   refs <- vapply(fargs, function(a) inherits(a, "dlfp_ref"), TRUE)
   missing_ref <- FALSE
   for (j in which(refs)) {
@@ -149,22 +156,27 @@ for (i in seq_along(job$calls) - 1L) {
                      else out[[match(wanted, outputs)]])
   }
   if (missing_ref) {
-    write_result(name, '{"status":"skipped"}')
+    drv_write_result(name, '{"status":"skipped"}')
     next
   }
-  fn <- get(call$fn, envir = space, inherits = FALSE)
-  r <- run_caught(function() do.call(fn, fargs))
+  # called by name, so that the learner's error and location name the function
+  r <- drv_run_caught(function() do.call(call$fn, fargs, envir = space))
+  if (isTRUE(r$interrupted)) {
+    drv_write_result(name, paste0('{"status":"hang","where":',
+                                  if (is.null(r$where)) "null" else drv_jstr(r$where), "}"))
+    quit(save = "no", status = 0)
+  }
   if (!r$ok) {
-    write_result(name, record_error(if (startsWith(r$message, "TODO")) "not_written" else "error",
-                                    r))
+    todo <- startsWith(r$message, "TODO")
+    drv_write_result(name, drv_record_error(if (todo) "not_written" else "error", r))
     next
   }
   results[[as.character(i)]] <- if (length(call$outputs) > 1 && is.list(r$value)) r$value
                                 else list(r$value)
-  text <- tryCatch(paste0('{"status":"ok","outputs":', encode(r$value), "}"),
-                   error = function(e) record_error("error", list(
+  text <- tryCatch(paste0('{"status":"ok","outputs":', drv_encode(r$value), "}"),
+                   error = function(e) drv_record_error("error", list(
                      message = paste("cannot read the value returned:", conditionMessage(e)),
                      where = NULL)))
-  write_result(name, text)
+  drv_write_result(name, text)
 }
 quit(save = "no", status = 0)

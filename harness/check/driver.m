@@ -129,6 +129,7 @@ start = str2double (args{3});
 learner = job.learner;
 addpath (fullfile (job.root, "octave"));
 addpath (job.shims);
+fclose (fopen (fullfile (outdir, "ready"), "w"));
 try
   if (isfolder (learner))
     addpath (learner);

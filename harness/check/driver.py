@@ -9,8 +9,17 @@ exception is reported with its message and the learner's line that raised it.
 """
 import json
 import os
+import signal
 import sys
 import traceback
+
+
+class Stopped(BaseException):
+    """The checker's SIGUSR1: the learner's code hung (not an Exception: no except catches it)."""
+
+
+def stop(signum, frame):
+    raise Stopped()
 
 
 def decode(v):
@@ -86,6 +95,8 @@ def main():
     sys.path.insert(0, os.path.join(job["root"], "python"))
     import dlfp
 
+    signal.signal(signal.SIGUSR1, stop)
+    open(os.path.join(outdir, "ready"), "w").close()
     learner = os.path.abspath(job["learner"])
     space = {k: getattr(dlfp, k) for k in dir(dlfp) if not k.startswith("_")}
     space.update(__name__="learner", __file__=learner)
@@ -118,6 +129,9 @@ def main():
                 if isinstance(a, dict) and "dlfp_ref" in a else a for a in args]
         try:
             out = fn(*args)
+        except Stopped as e:
+            write(outdir, f"call_{i}.json", {"status": "hang", "where": where(e, learner)})
+            os._exit(0)
         except Exception as e:  # noqa: BLE001 - the learner's error is the report
             status = "not_written" if is_todo(e) else "error"
             write(outdir, f"call_{i}.json", {"status": status, "message": message(e),

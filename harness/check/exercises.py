@@ -216,8 +216,8 @@ def activations_exercise():
     checks = []
     for name, sl in (("sigmoid", S.SIGMOID), ("tanh", []), ("relu", S.RELU),
                      ("softmax", S.SOFTMAX)):
-        checks.append(Check(f"{name}_forward", f"Z 4 x {M}", [Call(f"{name}_forward", (Z,), ("A",))],
-                            one("A", "A"), sl))
+        checks.append(Check(f"{name}_forward", f"Z 4 x {M}",
+                            [Call(f"{name}_forward", (Z,), ("A",))], one("A", "A"), sl))
     for name, sl in (("sigmoid", S._derivative_slips("sigmoid")),
                      ("tanh", S._derivative_slips("tanh")), ("relu", S.RELU_BACKWARD)):
         A = dlfp.ACTIVATIONS[name](Z)

@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from . import codec
 from .compare import first_difference, matching_slips
 from .exercises import Call, Ref, execute
@@ -39,6 +41,8 @@ class Status(str, enum.Enum):
         return self.value
 
 
+DLFP_LOAD = 300.0  # seconds a language may take to load dlfp itself
+
 FAILING = {Status.DIFFERS, Status.RAISED, Status.HANGS, Status.CRASHED}
 
 
@@ -50,6 +54,7 @@ class CheckResult:
     status: Status
     difference: object = None       # compare.Difference
     hints: list = field(default_factory=list)
+    slips: list = field(default_factory=list)   # the matching slips' names
     message: str = None             # the learner's error, or what became of the process
     where: str = None               # the learner's file and line
     call: int = None                # which call of the check (0-based) raised / hung
@@ -137,6 +142,22 @@ def _kill(proc):
     proc.wait()
 
 
+# Python's driver turns SIGUSR1, and R's SIGINT, into an error in the learner's code: it
+# writes where the code was and exits. Octave's cannot catch an interrupt.
+INTERRUPT = {"python": signal.SIGUSR1, "r": signal.SIGINT}
+
+
+def _stop(proc, lang, record):
+    """Stop a hung driver: first ask where it is (see INTERRUPT), then kill its group."""
+    if lang in INTERRUPT and proc.poll() is None:
+        proc.send_signal(INTERRUPT[lang])
+        try:
+            proc.wait(timeout=2.0)
+        except subprocess.TimeoutExpired:
+            pass
+    _kill(proc)
+
+
 def run_process(lang, job, outdir, start, n_calls, timeout, log_path):
     """Run the driver from call `start`; returns (how it ended, the call it ended at, rc).
 
@@ -146,6 +167,7 @@ def run_process(lang, job, outdir, start, n_calls, timeout, log_path):
     def answered():
         return sum(1 for i in range(start, n_calls) if (outdir / f"call_{i}.json").exists())
 
+    (outdir / "ready").unlink(missing_ok=True)
     with open(log_path, "ab") as log:
         proc = subprocess.Popen(command(lang, job, outdir, start), stdout=log, stderr=log,
                                 stdin=subprocess.DEVNULL, cwd=outdir, start_new_session=True,
@@ -157,12 +179,14 @@ def run_process(lang, job, outdir, start, n_calls, timeout, log_path):
                 break
             except subprocess.TimeoutExpired:
                 pass
-            n = answered() + (outdir / "loaded.json").exists()
+            # dlfp's own loading (R's load_all can take seconds) is not the learner's time
+            ready = (outdir / "ready").exists()
+            n = answered() + ready + (outdir / "loaded.json").exists()
             if n != seen:
                 seen, last = n, time.monotonic()
-            elif time.monotonic() - last > timeout:
-                _kill(proc)
+            elif time.monotonic() - last > (timeout if ready else max(timeout, DLFP_LOAD)):
                 at = start + answered()
+                _stop(proc, lang, outdir / f"call_{at}.json")
                 return "hang", at, None
     done = answered()
     if start + done >= n_calls and (outdir / "loaded.json").exists():
@@ -198,11 +222,13 @@ def judge(exercise_name, check, records, lang):
     variants = []
     for slip in check.slips:
         try:
-            variants.append((slip, check.quantities(execute(check, slip.impl))))
+            with np.errstate(all="ignore"):  # a slip may well take the root of a negative
+                variants.append((slip, check.quantities(execute(check, slip.impl))))
         except Exception:  # noqa: BLE001 - a slip that cannot apply to this case tells nothing
             continue
     found = matching_slips(learner, reference, i, variants, lang)
     return CheckResult(status=Status.DIFFERS, difference=diff, hints=[s.hint for s in found],
+                       slips=[s.name for s in found],
                        **base)
 
 
@@ -244,7 +270,9 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
             return None, loaded["error"], loaded.get("where")
         if how == "done":
             break
-        ended[at] = {"status": how, "message": (
+        said = outdir / f"call_{at}.json"
+        where = codec.read_json(said).get("where") if how == "hang" and said.exists() else None
+        ended[at] = {"status": how, "where": where, "message": (
             f"no answer within {timeout:g} s: stopped" if how == "hang" else
             f"the {LANG_NAMES[lang]} process died (exit status {rc})"
             + (f"; its last output:\n{_tail(log)}" if _tail(log) else ""))}

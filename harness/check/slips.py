@@ -195,8 +195,9 @@ def _init(layers, init, rng, *, order="F", fan="prev", carry=True, scale=None):
     for l in range(1, len(layers)):
         n, n_prev = int(layers[l]), int(layers[l - 1])
         z, rng = dlfp.rng_normal(rng if carry else start, n * n_prev)
-        s = scale if scale is not None else {"he": math.sqrt(2.0 / (n_prev if fan == "prev" else n)),
-                                             "xavier": math.sqrt(1.0 / (n_prev if fan == "prev" else n)),
+        fan_in = n_prev if fan == "prev" else n
+        s = scale if scale is not None else {"he": math.sqrt(2.0 / fan_in),
+                                             "xavier": math.sqrt(1.0 / fan_in),
                                              "scaled": 0.01}[init]
         params[f"W{l}"] = z.reshape((n, n_prev), order=order) * s
         params[f"b{l}"] = np.zeros((n, 1))
@@ -279,7 +280,8 @@ BACKWARD_L2 = [
     Slip("L2 not / m", "your dW_l adds lambda W_l: the L2 term is (lambda / m) W_l, divided by m",
          _with(backward, l2=lambda la, m, W: la * W)),
     Slip("L2 halved", "your dW_l adds lambda / (2 m) W_l, the cost's factor: the derivative of "
-         "lambda / (2 m) W^2 is (lambda / m) W", _with(backward, l2=lambda la, m, W: la / (2 * m) * W)),
+         "lambda / (2 m) W^2 is (lambda / m) W",
+         _with(backward, l2=lambda la, m, W: la / (2 * m) * W)),
     Slip("L2 on biases", "your db_l has an L2 term too: L2 penalizes the weights only",
          _with(backward, l2_bias=True)),
 ] + BACKWARD[:2]
@@ -307,7 +309,8 @@ BACKWARD_DROPOUT = [
          "times D_(l-1) / keep_prob, the forward pass's mask of that layer",
          _with(backward, mask="none")),
     Slip("mask not rescaled", "your backward pass multiplies by D_(l-1) without dividing by "
-         "keep_prob: dA_(l-1) = W_l' dZ_l .* D_(l-1) / keep_prob", _with(backward, mask="unscaled")),
+         "keep_prob: dA_(l-1) = W_l' dZ_l .* D_(l-1) / keep_prob",
+         _with(backward, mask="unscaled")),
     Slip("mask of the wrong layer", "your backward pass applies the mask of layer l to "
          "dA_(l-1): the mask that goes with dA_(l-1) is D_(l-1), the one its own layer drew",
          _with(backward, mask="above")),

@@ -5,9 +5,14 @@ WIDTH = max(len(str(s)) for s in Status)
 
 
 def shape_text(shape, lang):
+    """'has shape (4, 6)' in Python's words, 'is a 4 x 6 matrix' in R's and Octave's."""
     if lang == "python":
-        return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
-    return " x ".join(map(str, shape)) if shape else "a number"
+        return "has shape (" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+    if not shape:
+        return "is a number"
+    if len(shape) == 1:
+        return f"is a vector of length {shape[0]} (no dim)"
+    return "is a " + " x ".join(map(str, shape)) + " matrix"
 
 
 def at_text(index, lang):
@@ -39,7 +44,7 @@ def difference_lines(d, lang):
     if d.kind == "missing":
         return [f"first difference: {q}: {d.why}"]
     if d.kind == "shape":
-        lines = [f"first difference: {q} has shape {shape_text(d.shape, lang)}; dlfp's has "
+        lines = [f"first difference: {q} {shape_text(d.shape, lang)}; dlfp's "
                  f"{shape_text(d.expected_shape, lang)}"]
         if d.transposed:
             lines.append("(yours is dlfp's transposed)")
@@ -47,7 +52,10 @@ def difference_lines(d, lang):
     lines = [f"first difference: {q}",
              f"largest absolute difference {d.max_abs:.3g}{at_text(d.abs_at, lang)} "
              f"(yours {_g(d.got)}, dlfp's {_g(d.want)})"]
-    if d.max_rel != float("inf") or d.rel_at != d.abs_at:
+    if d.max_rel == float("inf"):
+        lines.append(f"largest relative difference: infinite{at_text(d.rel_at, lang)}, where "
+                     f"dlfp's is 0")
+    else:
         lines.append(f"largest relative difference {d.max_rel:.3g}{at_text(d.rel_at, lang)}")
     return lines
 
