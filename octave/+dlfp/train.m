@@ -21,7 +21,8 @@
 ## only when @var{snapshots} is asked for: a caller that does not ask keeps no copies.
 ## A run that diverges stops at the first epoch whose cost or any parameter is NaN or Inf
 ## (checked every epoch, as @code{dlfp.internal.check_divergence} does), with @code{dlfp: train:
-## diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}.
+## diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}, and
+## @code{ or lambda (now <lambda>)} when lambda is large enough to cause it too.
 ## @end deftypefn
 
 function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations, settings,
@@ -114,7 +115,7 @@ function [params, loss_curve, rng, snapshots] = train (X, Y, params, activations
     ## check_divergence's own first test, on the cells: it runs after every epoch
     if (! (dlfp.internal.all_finite (P) && (isempty (cost) || isfinite (cost))))
       dlfp.internal.check_divergence (e, cost, cell2struct (P(:), names, 1), X, Y,
-                                      activations, lambd, lr);
+                                      activations, lambd, lr, batch_size);
     endif
     if (record && verbose)
       printf ("epoch %d: cost %.6f\n", e, cost);
@@ -258,6 +259,21 @@ endfunction
 %! s = gd;
 %! s.optimizer = "x";
 %! dlfp.train (1, 1, struct ("W1", 0, "b1", 0), {"sigmoid"}, s, 1);
+%!test
+%! ## a huge lambda diverges by itself, and the message names it: one sigmoid unit,
+%! ## x = y = 1, w = 1, b = 0, lr = 1, lambda = 1e308. Epoch 0 costs -log(sigmoid(1)) +
+%! ## lambda / 2 (finite); its step is dW = (sigmoid(1) - 1) + lambda w, so w = 1 - dW =
+%! ## -1e308 (finite); epoch 1 then costs lambda / 2 * w^2 = inf.
+%! s = gd;
+%! s.epochs = 3;
+%! s.record_every = 1;
+%! s.lambda = 1e308;
+%! try
+%!   dlfp.train (1, 1, struct ("W1", 1, "b1", 0), {"sigmoid"}, s, 1);
+%!   error ("no error");
+%! catch err
+%!   assert (err.message, "dlfp: train: diverged at epoch 1 (cost inf): try a smaller learning_rate (now 1) or lambda (now 1e+308)");
+%! end_try_catch
 %!shared diverging
 %! ## relu is unbounded: at this rate the weights overflow to inf, and then NaN follows
 %! diverging = ['{"name": "cv", "data": {"generator": "circles", "n_per_class": 30}, ' ...

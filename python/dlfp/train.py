@@ -84,7 +84,7 @@ def _train(X, Y, params, activations, settings, rng, verbose, progress):
         if record:
             curve.append([e, total / m])
         check_divergence(e, curve[-1][1] if record else None, params, X, Y, activations,
-                         lambd, lr)
+                         lambd, lr, settings["batch_size"])
         if record and verbose:
             print(f"epoch {e}: cost {curve[-1][1]:.6f}", flush=True)
         if progress is not None:
@@ -94,10 +94,11 @@ def _train(X, Y, params, activations, settings, rng, verbose, progress):
     return params, np.array(curve).reshape(-1, 2), rng, snapshots
 
 
-def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr):
+def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr, batch_size=0):
     """Stop when the epoch's cost or any parameter is NaN or Inf: training would go on
     multiplying NaNs. cost is the epoch's recorded cost, or None when it was not recorded;
-    the message then gives the cost J(params) of the diverged parameters on all of X."""
+    the message then gives the cost J(params) of the diverged parameters on all of X, and
+    the settings that can cause it (see divergence_causes)."""
     finite = all(np.isfinite(v).all() for v in params.values())
     if finite and (cost is None or np.isfinite(cost)):
         return
@@ -106,7 +107,22 @@ def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr):
         cost = compute_cost(caches[-1]["Z"], Y, activations[-1]) + \
             l2_penalty(params, lambd, X.shape[1])
     raise DlfpError(f"dlfp: train: diverged at epoch {epoch} (cost {cost:g}): try a smaller "
-                    f"learning_rate (now {lr:g})")
+                    f"{divergence_causes(lr, lambd, batch_size, X.shape[1])}")
+
+
+def divergence_causes(lr, lambd, batch_size, m):
+    """'learning_rate (now lr)', and ' or lambda (now lambda)' when lr * lambda / b >= 1.
+
+    b is the examples of one update (batch_size, or m for a full batch). Each update shrinks
+    the weights by W = (1 - lr * lambda / b) W besides the loss's own step: from lr * lambda /
+    b = 1 on, that decay alone overshoots zero, and past 2 it grows without bound, so lambda
+    is then a cause as much as the learning rate.
+    """
+    b = m if batch_size == 0 else min(batch_size, m)
+    causes = f"learning_rate (now {lr:g})"
+    if lr * lambd / b >= 1:
+        causes += f" or lambda (now {lambd:g})"
+    return causes
 
 
 def _snapshot(epoch, params):

@@ -68,7 +68,7 @@ train <- function(X, Y, params, activations, settings, rng, verbose = FALSE) {
     }
     if (!is.na(row)) curve[row, 2] <- total / m
     check_divergence(e, if (is.na(row)) NULL else curve[row, 2], params, X, Y, activations,
-                     lambd, lr)
+                     lambd, lr, batch_size)
     if (!is.na(row) && verbose) {
       cat(sprintf("epoch %d: cost %s\n", e, fmt_fixed(curve[row, 2], 6)))
       utils::flush.console()
@@ -87,12 +87,15 @@ snapshot <- function(epoch, params) list(epoch = epoch, params = params)
 #'
 #' @param epoch The 0-based epoch just run.
 #' @param cost Its recorded cost, or NULL when it was not recorded; the message then gives the
-#'   cost J(params) of the diverged parameters on all of X.
+#'   cost J(params) of the diverged parameters on all of X, and the settings that can cause
+#'   it (see divergence_causes).
 #' @param params,X,Y,activations,lambd As train has them.
 #' @param lr The epoch's learning rate.
+#' @param batch_size The settings' batch_size (0: full batch).
 #' @return NULL, invisibly, while training is sound.
 #' @keywords internal
-check_divergence <- function(epoch, cost, params, X, Y, activations, lambd, lr) {
+check_divergence <- function(epoch, cost, params, X, Y, activations, lambd, lr,
+                             batch_size = 0) {
   finite <- all(is.finite(unlist(params, use.names = FALSE)))  # one check for all, once an epoch
   if (finite && (is.null(cost) || is.finite(cost))) return(invisible(NULL))
   if (is.null(cost) || is.finite(cost)) {
@@ -100,8 +103,27 @@ check_divergence <- function(epoch, cost, params, X, Y, activations, lambd, lr) 
     L <- length(activations)
     cost <- compute_cost(caches[[L]]$Z, Y, activations[[L]]) + l2_penalty(params, lambd, ncol(X))
   }
-  dlfp_stop("train", sprintf("diverged at epoch %d (cost %s): try a smaller learning_rate (now %s)",
-                             epoch, fmt_g(cost), fmt_g(lr)))
+  dlfp_stop("train", sprintf("diverged at epoch %d (cost %s): try a smaller %s", epoch,
+                             fmt_g(cost), divergence_causes(lr, lambd, batch_size, ncol(X))))
+}
+
+#' 'learning_rate (now lr)', and ' or lambda (now lambda)' when lr * lambda / b >= 1.
+#'
+#' b is the examples of one update (batch_size, or m for a full batch). Each update shrinks
+#' the weights by W = (1 - lr * lambda / b) W besides the loss's own step: from
+#' lr * lambda / b = 1 on, that decay alone overshoots zero, and past 2 it grows without
+#' bound, so lambda is then a cause as much as the learning rate.
+#'
+#' @param lr,lambd The epoch's learning rate and the L2 strength.
+#' @param batch_size The settings' batch_size (0: full batch).
+#' @param m The number of examples.
+#' @return A string.
+#' @keywords internal
+divergence_causes <- function(lr, lambd, batch_size, m) {
+  b <- if (batch_size == 0) m else min(batch_size, m)
+  causes <- sprintf("learning_rate (now %s)", fmt_g(lr))
+  if (lr * lambd / b >= 1) causes <- sprintf("%s or lambda (now %s)", causes, fmt_g(lambd))
+  causes
 }
 
 # One epoch's order of the examples and the first position of each batch in it:

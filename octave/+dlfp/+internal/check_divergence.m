@@ -1,5 +1,6 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} check_divergence (@var{epoch}, @var{cost}, @var{params}, @var{X}, @var{Y}, @var{activations}, @var{lambd}, @var{lr})
+## @deftypefn  {} {} check_divergence (@var{epoch}, @var{cost}, @var{params}, @var{X}, @var{Y}, @var{activations}, @var{lambd}, @var{lr})
+## @deftypefnx {} {} check_divergence (@dots{}, @var{batch_size})
 ## Stop when the epoch's cost or any parameter is NaN or Inf: training would go on
 ## multiplying NaNs.
 ##
@@ -10,10 +11,17 @@
 ## recorded cost is finite but a parameter is not. The message is Python's: @code{dlfp:
 ## train: diverged at epoch <e> (cost <c>): try a smaller learning_rate (now <lr>)}, e
 ## 0-based, c and lr in C's %g but NaN and Inf spelled as Python spells them (nan, inf,
-## -inf), not as Octave's printf does (NaN, Inf).
+## -inf), not as Octave's printf does (NaN, Inf); it ends @code{ or lambda (now <lambda>)}
+## when lr * lambda / b >= 1, b the examples of one update (@var{batch_size}, default 0:
+## a full batch of all of them). Each update shrinks the weights by W = (1 - lr * lambda /
+## b) W besides the loss's own step: from 1 on that decay alone overshoots zero, and past 2
+## it grows without bound, so lambda is then a cause as much as the learning rate.
 ## @end deftypefn
 
-function check_divergence (epoch, cost, params, X, Y, activations, lambd, lr)
+function check_divergence (epoch, cost, params, X, Y, activations, lambd, lr, batch_size)
+  if (nargin < 9)
+    batch_size = 0;  # a full batch
+  endif
   finite = dlfp.internal.all_finite (struct2cell (params));
   if (finite && (isempty (cost) || isfinite (cost)))
     return;
@@ -24,8 +32,21 @@ function check_divergence (epoch, cost, params, X, Y, activations, lambd, lr)
            + dlfp.l2_penalty (params, lambd, columns (X));
   endif
   dlfp.internal.fail ("data", "train",
-                      sprintf ("diverged at epoch %d (cost %s): %s (now %s)", epoch,
-                               python_g (cost), "try a smaller learning_rate", python_g (lr)));
+                      sprintf ("diverged at epoch %d (cost %s): try a smaller %s", epoch,
+                               python_g (cost),
+                               divergence_causes (lr, lambd, batch_size, columns (X))));
+endfunction
+
+function causes = divergence_causes (lr, lambd, batch_size, m)
+  ## train.py's divergence_causes: the learning rate, and lambda when lr * lambda / b >= 1
+  b = m;
+  if (batch_size > 0)
+    b = min (batch_size, m);
+  endif
+  causes = sprintf ("learning_rate (now %s)", python_g (lr));
+  if (lr * lambd / b >= 1)
+    causes = sprintf ("%s or lambda (now %s)", causes, python_g (lambd));
+  endif
 endfunction
 
 function s = python_g (x)
@@ -84,3 +105,25 @@ endfunction
 %! catch err
 %!   assert (err.message, msg (2, "nan", "0.1"));
 %! end_try_catch
+%!test
+%! ## lambda is named when one update's weight decay, lr * lambda / b, is 1 or more (b: the
+%! ## examples of one update); four examples of two features
+%! X = ones (2, 4);
+%! Y = [1, 0, 1, 0];
+%! both = @(e, lr, lambd) sprintf ("%s or lambda (now %s)", msg (e, "nan", lr), lambd);
+%! cases = {0.5, 8, 0, both(1, "0.5", "8");      # full batch: 0.5 * 8 / 4 = 1
+%!          0.5, 7.9, 0, msg(1, "nan", "0.5");   # 0.5 * 7.9 / 4 < 1
+%!          0.5, 4, 2, both(1, "0.5", "4");      # batches of 2: 0.5 * 4 / 2 = 1
+%!          0.5, 4, 0, msg(1, "nan", "0.5");     # all 4 at once: 0.5
+%!          0.5, 4, 9, msg(1, "nan", "0.5");     # a batch_size past m is all of them
+%!          0.5, 0, 1, msg(1, "nan", "0.5");     # no L2 at all
+%!          1e-3, 1e6, 0, both(1, "0.001", "1e+06")};
+%! for k = 1:rows (cases)
+%!   [lr, lambd, batch_size, expected] = cases{k, :};
+%!   try
+%!     dlfp.internal.check_divergence (1, NaN, p, X, Y, {"sigmoid"}, lambd, lr, batch_size);
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, expected);
+%!   end_try_catch
+%! endfor
