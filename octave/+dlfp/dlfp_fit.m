@@ -14,7 +14,7 @@
 ## Settings, as name-value pairs (defaults as Python's):
 ## @table @code
 ## @item hidden
-## units of each hidden layer, a row (5)
+## units of each hidden layer, each from 1 to 100000, a row; [] for none (5)
 ## @item activation
 ## of every hidden layer: "relu", "tanh" or "sigmoid" ("relu")
 ## @item init
@@ -35,17 +35,23 @@
 ## initial weights, shuffles and masks, from the shared stream (1)
 ## @end table
 ##
-## The settings become a scenario (layers [n_features, hidden, 1 or K], activations
-## [activation for each hidden layer, sigmoid or softmax], record_every 1, data
-## @{"csv": "(in memory)"@}) checked by @code{dlfp.check_scenario}, so a bad setting stops
-## with the scenario's own message (e.g. @code{dlfp: read_scenario: 'learning_rate' must be
-## a positive number}). @var{model} is a struct with fields params (W1, b1, @dots{}),
+## Each setting is checked first, by the scenario rules' row of its field: the same bounds
+## and words as Python's @code{DLFPClassifier} and R's @code{dlfp_fit} (e.g. @code{dlfp:
+## dlfp_fit: The 'hidden' parameter of dlfp_fit must be a list of integers from 1 to 100000.
+## Got 2.7 instead.}); a logical is not a number. Then @var{x} and @var{y} are checked
+## (finite; numbers with a fraction are a regression target, not labels, as scikit-learn's
+## type_of_target says), and the settings become a scenario (layers [n_features, hidden, 1
+## or K], activations [activation for each hidden layer, sigmoid or softmax], record_every
+## 1, data @{"csv": "(in memory)"@}) checked by @code{dlfp.check_scenario}. @var{model} is a struct with fields params (W1, b1, @dots{}),
 ## classes (a column, numbers or a cell of strings), activations (a 1 x L cell of names) and
 ## loss_curve (a 1 x epochs row: the cost of every epoch). Predict with
 ## @code{dlfp.dlfp_predict}.
 ## @end deftypefn
 
 function model = dlfp_fit (x, y, varargin)
+  ## type_of_target's word for labels that are numbers with a fraction: a regression target
+  CONTINUOUS = ["Unknown label type: continuous. Maybe you are trying to fit a classifier, ", ...
+                "which expects discrete classes on a regression target with continuous values."];
   if (nargin < 2)
     print_usage ();
   endif
@@ -66,13 +72,27 @@ function model = dlfp_fit (x, y, varargin)
     endif
     settings.(name) = varargin{k + 1};
   endfor
+  check_settings (settings, fn);
   if (! (isnumeric (x) && isreal (x) && ismatrix (x)))
     dlfp.internal.fail ("data", fn, "x must be a numeric matrix, one example per row");
+  endif
+  if (isempty (x))
+    dlfp.internal.fail ("data", fn, sprintf ("x has %d rows and %d columns", rows (x),
+                                             columns (x)));
+  endif
+  if (! all (isfinite (x(:))))
+    dlfp.internal.fail ("data", fn, "x holds NaN or Inf");
   endif
   if (! (isvector (y) && (isnumeric (y) || islogical (y) || iscellstr (y)))
       || numel (y) != rows (x))
     dlfp.internal.fail ("data", fn,
                         sprintf ("y must hold one label per row of x (%d rows)", rows (x)));
+  endif
+  if (isnumeric (y) && ! all (isfinite (y(:))))
+    dlfp.internal.fail ("data", fn, "y holds NaN or Inf");  # unique would make each NaN a class
+  endif
+  if (isnumeric (y) && any (y(:) != fix (y(:))))
+    dlfp.internal.fail ("data", fn, CONTINUOUS);
   endif
   [classes, ~, index] = unique (y(:));  # sorted: numerically, or by character code
   K = numel (classes);
@@ -91,6 +111,92 @@ function model = dlfp_fit (x, y, varargin)
                   "loss_curve", curve(:, 2)');
 endfunction
 
+function check_settings (settings, fn)
+  ## each setting against its rule, in the order of estimator.py's PARAMETERS (sorted, under
+  ## Octave's names): a scenario row, the hidden layers' sizes (the row of "layers"), or a
+  ## table of names; the first bad one is named in scikit-learn's words
+  params = {"activation", "names", "DERIVATIVES"; "batch_size", "rule", "batch_size";
+            "epochs", "rule", "epochs"; "hidden", "sizes", "layers";
+            "init", "names", "INITIALIZERS"; "keep_prob", "rule", "keep_prob";
+            "lambda", "rule", "lambda"; "learning_rate", "rule", "learning_rate";
+            "optimizer", "names", "OPTIMIZERS"; "seed", "rule", "seed"};
+  kinds = struct ("rule", {{@rule_ok, @rule_words}}, "sizes", {{@sizes_ok, @sizes_words}},
+                  "names", {{@names_ok, @names_words}});
+  for k = 1:rows (params)
+    [name, kind, source] = params{k, :};
+    c = kinds.(kind);
+    value = settings.(name);
+    if (! c{1} (value, source))
+      dlfp.internal.fail ("scenario", fn,
+                          sprintf ("The '%s' parameter of %s must be %s. Got %s instead.",
+                                   name, fn, c{2} (source), dlfp.internal.py_repr (value)));
+    endif
+  endfor
+endfunction
+
+function row = rule_row (field)
+  rules = dlfp.scenario_rules ();
+  row = rules.fields{cellfun (@(r) strcmp (r.field, field), rules.fields)};
+endfunction
+
+function tf = rule_ok (value, field)
+  row = rule_row (field);
+  if (strcmp (row.type, "integer"))
+    tf = dlfp.internal.is_int (value);
+  else
+    tf = dlfp.internal.is_number (value);
+  endif
+  tf = tf && dlfp.internal.in_bounds (value, row);
+endfunction
+
+function text = rule_words (field)
+  row = rule_row (field);
+  if (strcmp (row.type, "integer"))
+    text = dlfp.internal.integer_phrase (row);
+  else
+    text = dlfp.internal.number_phrase (row);
+  endif
+endfunction
+
+function tf = sizes_ok (value, field)
+  row = rule_row (field);
+  v = double (value(:));
+  tf = (isnumeric (value) && isreal (value) && (isempty (value) || isvector (value))
+        && all (isfinite (v) & v == fix (v) & v >= row.min & v <= row.max));
+endfunction
+
+function text = sizes_words (field)
+  text = ["a list of " dlfp.internal.integer_phrase(rule_row (field), true)];
+endfunction
+
+function tf = names_ok (value, table)
+  tables = dlfp.internal.tables ();
+  tf = dlfp.internal.is_string (value) && any (strcmp (value, fieldnames (tables.(table))));
+endfunction
+
+function text = names_words (table)
+  tables = dlfp.internal.tables ();
+  known = sort (fieldnames (tables.(table)));
+  text = ["one of " strjoin(strcat ("'", known, "'")', ", ")];
+endfunction
+
+function check_network (n_features, hidden, n_out)
+  ## the network x and hidden make is within a scenario's "layers" bounds
+  row = rule_row ("layers");
+  if (n_features > row.max)
+    dlfp.internal.fail ("data", "dlfp_fit", sprintf ("x has %d features, more than %s",
+                                                     n_features, dlfp.internal.num (row.max)));
+  endif
+  n = [n_features, hidden, n_out];
+  weights = sum (n(2:end) .* n(1:end - 1));
+  if (weights > row.max_weights)
+    dlfp.internal.fail ("data", "dlfp_fit",
+                        sprintf ("'hidden' makes %s weights, more than %s",
+                                 dlfp.internal.num (weights),
+                                 dlfp.internal.num (row.max_weights)));
+  endif
+endfunction
+
 function s = fit_scenario (settings, n_features, K)
   ## the checked scenario of these settings, as estimator.py's _scenario builds it: lists as
   ## cells, as a JSON file would give them to check_scenario
@@ -99,8 +205,8 @@ function s = fit_scenario (settings, n_features, K)
   else
     output = {"softmax", K};
   endif
-  ## int() of each hidden size, as Python's estimator takes them
-  hidden = fix (double (settings.hidden(:)'));
+  hidden = double (settings.hidden(:)');  # checked: whole numbers
+  check_network (n_features, hidden, output{2});
   raw = struct ("name", "DLFPClassifier", "data", struct ("csv", "(in memory)"),
                 "layers", {num2cell([n_features, hidden, output{2}])},
                 "activations", {[repmat({settings.activation}, 1, numel (hidden)), output(1)]},
@@ -165,12 +271,71 @@ endfunction
 %! model = dlfp.dlfp_fit ([0; 1; 2; 3], {"a"; "B"; "a"; "B"}, "hidden", [], "epochs", 1);
 %! assert (model.classes, {"B"; "a"});
 %! assert (model.activations, {"sigmoid"});
-%!error <^dlfp: read_scenario: 'learning_rate' must be a positive number$>
-%! dlfp.dlfp_fit ([0; 1], [0; 1], "learning_rate", 0);
-%!error <^dlfp: read_scenario: unknown activation 'swish' \(known: relu, sigmoid, softmax, tanh\)$>
-%! dlfp.dlfp_fit ([0; 1], [0; 1], "activation", "swish");
-%!error <^dlfp: read_scenario: 'epochs' must be an integer from 1 to 1000000$>
-%! dlfp.dlfp_fit ([0; 1], [0; 1], "epochs", 0);
+%!test
+%! ## a whole number of any numeric class is a size; [] is no hidden layer
+%! model = dlfp.dlfp_fit ([0; 1; 2; 3], [0; 1; 0; 1], "hidden", int8 ([3, 2]), "epochs", 1);
+%! assert (size (model.params.W2), [2, 3]);
+%! model = dlfp.dlfp_fit ([0; 1; 2; 3], [0; 1; 0; 1], "hidden", 4.0, "epochs", 1);
+%! assert (size (model.params.W1), [4, 1]);
+%! model = dlfp.dlfp_fit ([0; 1; 2; 3], [0; 1; 0; 1], "hidden", zeros (1, 0), "epochs", 1);
+%! assert (fieldnames (model.params), {"W1"; "b1"});
+%! ## whole labels held as doubles are classes, not a regression target
+%! model = dlfp.dlfp_fit ([0; 1; 2; 3], [-2; 5; 5; -2], "hidden", [], "epochs", 1);
+%! assert (model.classes, [-2; 5]);
+%!test
+%! ## every setting is checked by its scenario rule, with the words Python's
+%! ## InvalidParameterError and R's dlfp_fit use; the identifier is dlfp:scenario
+%! x = [0; 1; 2; 3];
+%! y = [0; 1; 0; 1];
+%! msg = @(name, words, got) sprintf ("dlfp: dlfp_fit: The '%s' parameter of dlfp_fit must be %s. Got %s instead.", name, words, got);
+%! cases = {"hidden", 2.7, "a list of integers from 1 to 100000", "2.7";
+%!          "hidden", true, "a list of integers from 1 to 100000", "True";
+%!          "hidden", [4, 0], "a list of integers from 1 to 100000", "[4, 0]";
+%!          "hidden", [4, NaN], "a list of integers from 1 to 100000", "[4, nan]";
+%!          "hidden", 100001, "a list of integers from 1 to 100000", "100001";
+%!          "hidden", "5", "a list of integers from 1 to 100000", "'5'";
+%!          "hidden", [4, 3; 2, 1], "a list of integers from 1 to 100000", "[[4, 3], [2, 1]]";
+%!          "activation", "softmax", "one of 'relu', 'sigmoid', 'tanh'", "'softmax'";
+%!          "activation", [], "one of 'relu', 'sigmoid', 'tanh'", "None";
+%!          "init", "glorot", "one of 'he', 'scaled', 'xavier'", "'glorot'";
+%!          "optimizer", "sgd", "one of 'adam', 'gd', 'momentum', 'rmsprop'", "'sgd'";
+%!          "learning_rate", 0, "a positive number", "0";
+%!          "learning_rate", [], "a positive number", "None";
+%!          "learning_rate", Inf, "a positive number", "inf";
+%!          "learning_rate", true, "a positive number", "True";
+%!          "epochs", 0, "an integer from 1 to 1000000", "0";
+%!          "epochs", 2.5, "an integer from 1 to 1000000", "2.5";
+%!          "epochs", true, "an integer from 1 to 1000000", "True";
+%!          "batch_size", -1, "a non-negative integer (0: full batch)", "-1";
+%!          "lambda", -0.5, "a non-negative number", "-0.5";
+%!          "lambda", [0, 1], "a non-negative number", "[0, 1]";
+%!          "keep_prob", 0, "a number in (0, 1]", "0";
+%!          "keep_prob", 1.5, "a number in (0, 1]", "1.5";
+%!          "seed", 2147483646, "an integer from 0 to 2147483645", "2147483646";
+%!          "seed", {1}, "an integer from 0 to 2147483645", "[1]"};
+%! for k = 1:rows (cases)
+%!   [name, value, words, got] = cases{k, :};
+%!   try
+%!     dlfp.dlfp_fit (x, y, name, value);
+%!     error ("no error for %s", name);
+%!   catch err
+%!     assert (err.message, msg (name, words, got));
+%!     assert (err.identifier, "dlfp:scenario");
+%!   end_try_catch
+%! endfor
+%!test
+%! ## the settings are checked in Python's (sorted) order, before the data
+%! try
+%!   dlfp.dlfp_fit ([NaN; 1], [0; 1], "seed", -1, "epochs", 0, "learning_rate", 0);
+%!   error ("no error");
+%! catch err
+%!   assert (err.message, "dlfp: dlfp_fit: The 'epochs' parameter of dlfp_fit must be an integer from 1 to 1000000. Got 0 instead.");
+%! end_try_catch
+%!error <^dlfp: dlfp_fit: 'hidden' makes 10000200000 weights, more than 100000000$>
+%! ## 1 x 100000 + 100000 x 100000 + 100000 x 1
+%! dlfp.dlfp_fit ([0; 1], [0; 1], "hidden", [100000, 100000]);
+%!error <^dlfp: dlfp_fit: x has 100001 features, more than 100000$>
+%! dlfp.dlfp_fit (zeros (2, 100001), [0; 1], "hidden", []);
 %!error <^dlfp: dlfp_fit: unknown setting 'lambd' \(known: activation, batch_size, epochs, hidden, init, keep_prob, lambda, learning_rate, optimizer, seed\)$>
 %! dlfp.dlfp_fit ([0; 1], [0; 1], "lambd", 0.1);
 %!error <^dlfp: dlfp_fit: settings come as name-value pairs$>
@@ -179,6 +344,21 @@ endfunction
 %! dlfp.dlfp_fit ([0; 1], [3; 3]);
 %!error <^dlfp: dlfp_fit: y must hold one label per row of x \(2 rows\)$>
 %! dlfp.dlfp_fit ([0; 1], [0; 1; 1]);
-%!error <^dlfp: check_data: X has NaN or Inf at feature 1, example 2$>
+%!error <^dlfp: dlfp_fit: x holds NaN or Inf$>
 %! dlfp.dlfp_fit ([0; NaN], [0; 1]);
+%!error <^dlfp: dlfp_fit: x holds NaN or Inf$>
+%! dlfp.dlfp_fit ([0, 1; Inf, 2], [0; 1]);
+%!error <^dlfp: dlfp_fit: x holds NaN or Inf$>
+%! dlfp.dlfp_fit ([0; NA], [0; 1]);
+%!error <^dlfp: dlfp_fit: x has 0 rows and 1 columns$>
+%! dlfp.dlfp_fit (zeros (0, 1), zeros (0, 1));
+%!error <^dlfp: dlfp_fit: y holds NaN or Inf$>
+%! ## unique () would make each NaN a class of its own
+%! dlfp.dlfp_fit ([0; 1; 2; 3], [0; NaN; 1; NaN]);
+%!error <^dlfp: dlfp_fit: y holds NaN or Inf$>
+%! dlfp.dlfp_fit ([0; 1; 2], [0; 1; -Inf]);
+%!error <^dlfp: dlfp_fit: Unknown label type: continuous\. Maybe you are trying to fit a classifier, which expects discrete classes on a regression target with continuous values\.$>
+%! ## a regression target: 20 distinct values would otherwise be 20 classes
+%! dlfp.dlfp_fit ((1:20)', (1:20)' / 7);
+%!error <^dlfp: dlfp_fit: Unknown label type: continuous\. > dlfp.dlfp_fit ([0; 1], [0; 0.5]);
 %!error <Invalid call> dlfp.dlfp_fit ()

@@ -5,7 +5,8 @@
 ##
 ## The Octave twin of Python's @code{DLFPClassifier.predict} and @code{predict_proba} (and
 ## R's @code{predict} method for a dlfp_model). @var{model} comes from
-## @code{dlfp.dlfp_fit}; @var{newdata} is n x n_features, one example per row. With "class"
+## @code{dlfp.dlfp_fit}; @var{newdata} is n x n_features, one example per row, finite (a
+## NaN or Inf row has no label: it is refused, as in Python and R). With "class"
 ## (the default) @var{labels} is an n x 1 column of the model's own labels (numbers, or a
 ## cell of strings); for two classes that is the second when a > 1 - a, as
 ## @code{dlfp.predict_labels}' a > 0.5 says. With "prob", @var{probs} is n x K, column k the
@@ -25,6 +26,9 @@ function out = dlfp_predict (model, newdata, type = "class")
   if (! (isnumeric (newdata) && ismatrix (newdata) && columns (newdata) == n_features))
     dlfp.internal.fail ("data", fn,
                         sprintf ("newdata must have %d columns, one per feature", n_features));
+  endif
+  if (! all (isfinite (newdata(:))))
+    dlfp.internal.fail ("data", fn, "newdata holds NaN or Inf");
   endif
   AL = dlfp.forward_propagation (double (newdata)', model.params, model.activations);
   if (numel (model.classes) == 2)
@@ -61,4 +65,10 @@ endfunction
 %! dlfp.dlfp_predict (model, [1, 2], "label");
 %!error <^dlfp: dlfp_predict: newdata must have 2 columns, one per feature$>
 %! dlfp.dlfp_predict (model, [1, 2, 3]);
+%!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>
+%! dlfp.dlfp_predict (model, [1, 2; NaN, 1]);
+%!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>
+%! dlfp.dlfp_predict (model, [1, -Inf], "prob");
+%!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>
+%! dlfp.dlfp_predict (model, [NA, 0]);
 %!error <Invalid call> dlfp.dlfp_predict ()

@@ -4,22 +4,67 @@
 # scenario, the same stream, so the same numbers for the same data and seed.
 
 ESTIMATOR_FN <- "dlfp_fit"
+# Each setting's rule, as data (estimator.py's PARAMETERS, under R's names): a scenario row (its
+# bounds and words, as the scenario's own checks use them), a table of names, or the hidden
+# layers' sizes (the row of "layers"). Walked in this (sorted) order, as scikit-learn walks
+# Python's, so the first bad setting is the same one in every language.
+ESTIMATOR_PARAMETERS <- list(
+  activation = c("names", "DERIVATIVES"), batch_size = c("rule", "batch_size"),
+  epochs = c("rule", "epochs"), hidden = c("sizes", "layers"),
+  init = c("names", "INITIALIZERS"), keep_prob = c("rule", "keep_prob"),
+  lambda = c("rule", "lambda"), learning_rate = c("rule", "learning_rate"),
+  optimizer = c("names", "OPTIMIZERS"), seed = c("rule", "seed"))
+# One constraint per kind, as estimator.py's _Rule, _Sizes and _Names: ok(value, source) and
+# its words. A logical is not a number, and a size with a fraction is not a size.
+ESTIMATOR_CONSTRAINTS <- list(
+  rule = list(
+    ok = function(value, source) {
+      row <- rule_row(source)
+      (if (row$type == "integer") is_int else is_number)(value) && in_bounds(value, row)
+    },
+    words = function(source) {
+      row <- rule_row(source)
+      if (row$type == "integer") integer_phrase(row) else number_phrase(row)
+    }),
+  sizes = list(
+    ok = function(value, source) {
+      row <- rule_row(source)
+      is.numeric(value) && is.null(dim(value)) &&
+        all(is.finite(value) & value == floor(value) & value >= row$min & value <= row$max)
+    },
+    words = function(source) paste("a list of", integer_phrase(rule_row(source), plural = TRUE))),
+  names = list(
+    ok = function(value, source) is_string(value) && value %in% names(TABLES[[source]]),
+    words = function(source) {
+      paste("one of", paste0("'", sort(names(TABLES[[source]]), method = "radix"), "'",
+                             collapse = ", "))
+    }))
+# type_of_target's word for labels that are numbers with a fraction: a regression target
+CONTINUOUS <- paste("Unknown label type: continuous. Maybe you are trying to fit a classifier,",
+                    "which expects discrete classes on a regression target with continuous",
+                    "values.")
 
 #' model = train(initialize_parameters(layers, init, rng_create(seed)), t(x), targets(y)).
 #'
 #' A network of the given hidden layers, then a sigmoid output for two classes or a softmax
 #' output for more, is trained on x (n_samples x n_features, one row per example as in every R
-#' model) and labels y (any vector or factor). The settings go through check_scenario as a
-#' scenario's would (layers [n_features, hidden..., 1 or K], activations [activation for each
-#' hidden layer, sigmoid or softmax], record_every 1, data "(in memory)"), so a bad setting
-#' gets the scenario's message. The classes are y's distinct values sorted as numpy.unique
-#' sorts them (numbers numerically, strings by code point, whatever the locale), and class k
-#' (0-based) is the network's label k: the same network as Python's DLFPClassifier trains.
+#' model) and labels y (any vector or factor). Each setting is checked first, by the scenario
+#' rules' row of its field: the same bounds and words as Python's DLFPClassifier and Octave's
+#' dlfp_fit ("dlfp: dlfp_fit: The 'hidden' parameter of dlfp_fit must be a list of integers
+#' from 1 to 100000. Got 2.7 instead."); a logical is not a number. Then x and y are checked
+#' (finite; numbers with a fraction are a regression target, not labels), and the settings
+#' become a scenario (layers [n_features, hidden..., 1 or K], activations [activation for each
+#' hidden layer, sigmoid or softmax], record_every 1, data "(in memory)"). The classes are
+#' y's distinct values sorted as numpy.unique sorts them (numbers numerically, strings by code
+#' point, whatever the locale), and class k (0-based) is the network's label k: the same
+#' network as Python's DLFPClassifier trains.
 #'
-#' @param x A numeric matrix or a data frame of numeric columns, n_samples x n_features.
+#' @param x A numeric matrix or a data frame of numeric columns, n_samples x n_features,
+#'   finite.
 #' @param y The labels: a vector (numeric, character or logical) or a factor, one per row of x;
-#'   at least two distinct values.
-#' @param hidden Units of each hidden layer (a vector; empty for logistic regression).
+#'   at least two distinct values, no NA; numbers must be whole.
+#' @param hidden Units of each hidden layer, each from 1 to 100000 (a numeric vector;
+#'   numeric(0) for none: logistic regression).
 #' @param activation Of every hidden layer: "relu", "tanh" or "sigmoid".
 #' @param init "scaled", "he" or "xavier".
 #' @param optimizer "gd", "momentum", "rmsprop" or "adam".
@@ -44,6 +89,7 @@ dlfp_fit <- function(x, y, hidden = 5, activation = "relu", init = "he", optimiz
                      learning_rate = 0.01, epochs = 200, batch_size = 0, lambda = 0,
                      keep_prob = 1, seed = 1) {
   cl <- match.call()
+  check_settings(mget(names(ESTIMATOR_PARAMETERS)), ESTIMATOR_FN)
   X <- estimator_inputs(x, "x", ESTIMATOR_FN)  # (n_features, m)
   y_values <- estimator_labels(y, ncol(X))
   classes <- sort(unique(y_values), method = "radix")  # numpy.unique's order
@@ -54,6 +100,7 @@ dlfp_fit <- function(x, y, hidden = 5, activation = "relu", init = "he", optimiz
   if (is.factor(y)) classes <- factor(classes, levels = levels(y))
   out <- if (length(classes) == 2) list(act = "sigmoid", units = 1)
          else list(act = "softmax", units = length(classes))
+  check_network(nrow(X), hidden, out$units)
   # as a scenario file would hold them: lists for JSON lists, one value for a JSON value
   raw <- list(name = "DLFPClassifier", data = list(csv = "(in memory)"),
               layers = c(list(nrow(X)), as.list(hidden), list(out$units)),
@@ -191,13 +238,14 @@ estimator_inputs <- function(x, what, fn) {
   if (nrow(x) == 0 || ncol(x) == 0) {
     dlfp_stop(fn, sprintf("%s has %d rows and %d columns", what, nrow(x), ncol(x)))
   }
-  if (!all(is.finite(x))) dlfp_stop(fn, sprintf("%s holds NA, NaN or Inf", what))
+  if (!all(is.finite(x))) dlfp_stop(fn, sprintf("%s holds NaN or Inf", what))  # NA as NaN
   X <- t(unname(x))
   storage.mode(X) <- "double"
   X
 }
 
-# y's values, one per example (a factor's as its labels' text), checked: m of them, no NA.
+# y's values, one per example (a factor's as its labels' text), checked: m of them, no NA,
+# NaN or Inf, and numbers whole (type_of_target's "continuous" is a regression target).
 estimator_labels <- function(y, m) {
   if (!(is.atomic(y) && (is.factor(y) || is.numeric(y) || is.character(y) || is.logical(y)))) {
     dlfp_stop(ESTIMATOR_FN, "y must be a vector or a factor of labels")
@@ -205,8 +253,53 @@ estimator_labels <- function(y, m) {
   if (length(y) != m) {
     dlfp_stop(ESTIMATOR_FN, sprintf("y has %d labels but x has %d rows", length(y), m))
   }
-  if (anyNA(y)) dlfp_stop(ESTIMATOR_FN, "y holds NA")
+  if (anyNA(y) || (is.numeric(y) && !all(is.finite(y)))) {
+    dlfp_stop(ESTIMATOR_FN, "y holds NaN or Inf")  # NA as NaN
+  }
+  if (is.numeric(y) && any(y != floor(y))) dlfp_stop(ESTIMATOR_FN, CONTINUOUS)
   if (is.factor(y)) as.character(y) else as.vector(y)
+}
+
+# Each setting against its rule (ESTIMATOR_PARAMETERS), in order; the first bad one is named
+# in scikit-learn's words, as Python's InvalidParameterError names it.
+check_settings <- function(values, fn) {
+  for (name in names(ESTIMATOR_PARAMETERS)) {
+    kind <- ESTIMATOR_PARAMETERS[[name]]
+    constraint <- ESTIMATOR_CONSTRAINTS[[kind[1]]]
+    value <- values[[name]]
+    if (!constraint$ok(value, kind[2])) {
+      dlfp_stop(fn, sprintf("The '%s' parameter of %s must be %s. Got %s instead.", name, fn,
+                            constraint$words(kind[2]), setting_repr(value)))
+    }
+  }
+}
+
+# A setting's value as Python's repr writes what a user types there: R's 0 and 4 are doubles,
+# but typed as Python's 0 and 4 (and Octave's): a whole number is written as an integer.
+setting_repr <- function(value) {
+  if (!(is.null(value) || is.atomic(value))) return(class(value)[1])
+  if (!is.double(value) || length(value) == 0) return(py_str(value, quote = TRUE))
+  whole <- is.finite(value) & value == round(value) & abs(value) < 1e16
+  items <- ifelse(whole, sprintf("%.0f", value + 0), vapply(value, py_float_repr, ""))
+  if (length(items) == 1) items else paste0("[", paste(items, collapse = ", "), "]")
+}
+
+# The scenario rules' row of a field.
+rule_row <- function(field) Filter(function(r) r$field == field, RULES$fields)[[1]]
+
+# The network x and hidden make is within a scenario's "layers" bounds.
+check_network <- function(n_features, hidden, n_out) {
+  row <- rule_row("layers")
+  if (n_features > row$max) {
+    dlfp_stop(ESTIMATOR_FN, sprintf("x has %d features, more than %s", n_features,
+                                    fmt_number(row$max)))
+  }
+  n <- c(n_features, hidden, n_out)
+  weights <- sum(n[-1] * n[-length(n)])
+  if (weights > row$max_weights) {
+    dlfp_stop(ESTIMATOR_FN, sprintf("'hidden' makes %s weights, more than %s",
+                                    fmt_number(weights), fmt_number(row$max_weights)))
+  }
 }
 
 # A setting as text: a name as it is, a number as fmt_number writes it.

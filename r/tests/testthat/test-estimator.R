@@ -66,22 +66,24 @@ test_that("two classes: a sigmoid output, [1 - p, p], labels of any type sorted 
 test_that("bad settings and bad data get named", {
   x <- matrix(c(0, 1, 0, 1, 0, 0, 1, 1), 4)  # 4 examples, 2 features
   y <- c(0, 1, 1, 0)
-  expect_identical(dlfp_error_message(dlfp_fit(x, y, learning_rate = 0)),
-                   "dlfp: read_scenario: 'learning_rate' must be a positive number")
-  expect_identical(dlfp_error_message(dlfp_fit(x, y, activation = "soft")),
-                   paste("dlfp: read_scenario: unknown activation 'soft' (known: relu, sigmoid,",
-                         "softmax, tanh)"))
+  expect_identical(dlfp_error_message(dlfp_fit(x, y, learning_rate = 0)), paste(
+    "dlfp: dlfp_fit: The 'learning_rate' parameter of dlfp_fit must be a positive number.",
+    "Got 0 instead."))
+  expect_identical(dlfp_error_message(dlfp_fit(x, y, activation = "soft")), paste(
+    "dlfp: dlfp_fit: The 'activation' parameter of dlfp_fit must be one of 'relu', 'sigmoid',",
+    "'tanh'. Got 'soft' instead."))
   expect_identical(dlfp_error_message(dlfp_fit(x, y, hidden = 0)), paste(
-    "dlfp: read_scenario: 'layers' must be a list of at least 2 integers from 1 to 100000"))
+    "dlfp: dlfp_fit: The 'hidden' parameter of dlfp_fit must be a list of integers from 1 to",
+    "100000. Got 0 instead."))
   expect_identical(dlfp_error_message(dlfp_fit(x, c(1, 1, 1, 1))),
                    "dlfp: dlfp_fit: needs samples of at least 2 classes; got 1 class")
   expect_identical(dlfp_error_message(dlfp_fit(x, y[-1])),
                    "dlfp: dlfp_fit: y has 3 labels but x has 4 rows")
-  expect_identical(dlfp_error_message(dlfp_fit(x, c(0, 1, NA, 0))), "dlfp: dlfp_fit: y holds NA")
+  expect_identical(dlfp_error_message(dlfp_fit(x, c(0, 1, NA, 0))),
+                   "dlfp: dlfp_fit: y holds NaN or Inf")
   x_nan <- x
   x_nan[2, 2] <- NaN
-  expect_identical(dlfp_error_message(dlfp_fit(x_nan, y)),
-                   "dlfp: dlfp_fit: x holds NA, NaN or Inf")
+  expect_identical(dlfp_error_message(dlfp_fit(x_nan, y)), "dlfp: dlfp_fit: x holds NaN or Inf")
   expect_identical(dlfp_error_message(dlfp_fit(x[, 1], y)),
                    paste("dlfp: dlfp_fit: x must be a numeric matrix or data frame",
                          "(n_samples x n_features)"))
@@ -94,6 +96,94 @@ test_that("bad settings and bad data get named", {
                    "dlfp: predict: unknown type 'response' (known: class, prob)")
   expect_identical(dlfp_error_message(predict(model)),
                    "dlfp: predict: newdata is required (the rows to label)")
+})
+
+test_that("every setting is checked by its scenario rule, in Python's words and order", {
+  x <- matrix(c(0, 1, 0, 1, 0, 0, 1, 1), 4)
+  y <- c(0, 1, 1, 0)
+  msg <- function(name, words, got) {
+    sprintf("dlfp: dlfp_fit: The '%s' parameter of dlfp_fit must be %s. Got %s instead.",
+            name, words, got)
+  }
+  sizes <- "a list of integers from 1 to 100000"
+  cases <- list(
+    list("hidden", 2.7, sizes, "2.7"), list("hidden", TRUE, sizes, "True"),
+    list("hidden", NULL, sizes, "None"), list("hidden", c(4, 0), sizes, "[4, 0]"),
+    list("hidden", c(4, NA), sizes, "[4, nan]"), list("hidden", 100001, sizes, "100001"),
+    list("hidden", "5", sizes, "'5'"), list("hidden", list(4, 3), sizes, "list"),
+    list("hidden", matrix(1:4, 2), sizes, "[1, 2, 3, 4]"),
+    list("activation", "softmax", "one of 'relu', 'sigmoid', 'tanh'", "'softmax'"),
+    list("activation", NULL, "one of 'relu', 'sigmoid', 'tanh'", "None"),
+    list("activation", c("relu", "tanh"), "one of 'relu', 'sigmoid', 'tanh'",
+         "['relu', 'tanh']"),
+    list("init", "glorot", "one of 'he', 'scaled', 'xavier'", "'glorot'"),
+    list("optimizer", "sgd", "one of 'adam', 'gd', 'momentum', 'rmsprop'", "'sgd'"),
+    list("learning_rate", NULL, "a positive number", "None"),
+    list("learning_rate", Inf, "a positive number", "inf"),
+    list("learning_rate", TRUE, "a positive number", "True"),
+    list("learning_rate", "0.1", "a positive number", "'0.1'"),
+    list("epochs", 0, "an integer from 1 to 1000000", "0"),
+    list("epochs", 2.5, "an integer from 1 to 1000000", "2.5"),
+    list("epochs", TRUE, "an integer from 1 to 1000000", "True"),
+    list("batch_size", -1, "a non-negative integer (0: full batch)", "-1"),
+    list("lambda", -0.5, "a non-negative number", "-0.5"),
+    list("lambda", c(0, 1), "a non-negative number", "[0, 1]"),
+    list("keep_prob", 0, "a number in (0, 1]", "0"),
+    list("keep_prob", 1.5, "a number in (0, 1]", "1.5"),
+    list("seed", 2147483646, "an integer from 0 to 2147483645", "2147483646"),
+    list("seed", NA, "an integer from 0 to 2147483645", "None"))
+  for (case in cases) {
+    args <- list(x, y)
+    args[case[[1]]] <- list(case[[2]])  # [<- with a list keeps a NULL setting
+    expect_identical(dlfp_error_message(do.call(dlfp_fit, args)),
+                     msg(case[[1]], case[[3]], case[[4]]))
+  }
+  # sorted, as scikit-learn walks Python's parameters; before the data
+  x_nan <- x
+  x_nan[1, 1] <- NaN
+  expect_identical(dlfp_error_message(dlfp_fit(x_nan, y, seed = -1, epochs = 0,
+                                               learning_rate = 0)),
+                   msg("epochs", "an integer from 1 to 1000000", "0"))
+  # whole numbers of either type are sizes; numeric(0) is no hidden layer
+  expect_identical(dim(dlfp_fit(x, y, hidden = c(3L, 2L), epochs = 1)$params$W2), c(2L, 3L))
+  expect_identical(dim(dlfp_fit(x, y, hidden = 4, epochs = 1)$params$W1), c(4L, 2L))
+  expect_identical(names(dlfp_fit(x, y, hidden = numeric(0), epochs = 1)$params),
+                   c("W1", "b1"))
+})
+
+test_that("NaN, Inf and a regression target are refused; predict refuses NaN rows", {
+  x <- matrix(c(0, 1, 0, 1, 0, 0, 1, 1), 4)
+  y <- c(0, 1, 1, 0)
+  x_inf <- x
+  x_inf[3, 1] <- -Inf
+  expect_identical(dlfp_error_message(dlfp_fit(x_inf, y)), "dlfp: dlfp_fit: x holds NaN or Inf")
+  x_na <- as.data.frame(x)
+  x_na[2, 2] <- NA
+  expect_identical(dlfp_error_message(dlfp_fit(x_na, y)), "dlfp: dlfp_fit: x holds NaN or Inf")
+  expect_identical(dlfp_error_message(dlfp_fit(x, c(0, 1, NaN, NaN))),
+                   "dlfp: dlfp_fit: y holds NaN or Inf")
+  expect_identical(dlfp_error_message(dlfp_fit(x, c(0, Inf, 1, 0))),
+                   "dlfp: dlfp_fit: y holds NaN or Inf")
+  expect_identical(dlfp_error_message(dlfp_fit(x, c("a", NA, "b", "a"))),
+                   "dlfp: dlfp_fit: y holds NaN or Inf")
+  continuous <- paste("dlfp: dlfp_fit: Unknown label type: continuous. Maybe you are trying to",
+                      "fit a classifier, which expects discrete classes on a regression target",
+                      "with continuous values.")
+  # a regression target: 20 distinct values would otherwise be 20 classes
+  expect_identical(dlfp_error_message(dlfp_fit(matrix(1:20), (1:20) / 7)), continuous)
+  expect_identical(dlfp_error_message(dlfp_fit(x, c(0, 0.5, 1, 0))), continuous)
+  # whole numbers held as doubles are labels
+  expect_identical(dlfp_fit(x, c(-2, 5, 5, -2), epochs = 1)$classes, c(-2, 5))
+  # the network's size, named by the estimator's own setting
+  expect_identical(dlfp_error_message(dlfp_fit(x, y, hidden = c(1e5, 1e5))),
+                   "dlfp: dlfp_fit: 'hidden' makes 10000300000 weights, more than 100000000")
+  model <- dlfp_fit(x, y, epochs = 2)
+  for (bad in c(NaN, NA, Inf, -Inf)) {
+    expect_identical(dlfp_error_message(predict(model, matrix(c(0, bad, 1, 1), 2))),
+                     "dlfp: predict: newdata holds NaN or Inf")
+  }
+  expect_identical(dlfp_error_message(predict(model, matrix(c(NaN, 1), 1), type = "prob")),
+                   "dlfp: predict: newdata holds NaN or Inf")
 })
 
 test_that("print and summary describe the model", {
