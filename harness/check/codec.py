@@ -100,7 +100,8 @@ def split_outputs(raw, call, lang):
             "r": "list(" + ", ".join(f"{n} = ..." for n in names) + ")",
             "octave": "[" + ", ".join(names) + "]"}[lang]
     got = (f"a list of {len(raw)}" if isinstance(raw, (list, dict)) else "a single value")
-    miss = Missing(f"{call.fn} returned {got}; dlfp's returns {_count(len(names))}, {form}")
+    miss = Missing(f"{call.fn} returned {got}; dlfp's returns {_count(len(names))}, {form}",
+                   whole=True)
     return {n: miss for n in names}
 
 

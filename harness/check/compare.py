@@ -87,7 +87,9 @@ def difference(q, want, lang):
     want = np.asarray(want, dtype=float)
     got, why = as_array(q.value, want.shape, lang)
     if got is None:
-        return Difference(q.label, q.layer, q.step, "missing", why=why)
+        whole = isinstance(q.value, Missing) and q.value.whole
+        return Difference("what it returns" if whole else q.label, None if whole else q.layer,
+                          q.step, "missing", why=why)
     if got.shape != want.shape:
         return Difference(q.label, q.layer, q.step, "shape", shape=got.shape,
                           expected_shape=want.shape,

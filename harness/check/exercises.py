@@ -42,8 +42,9 @@ class Quantity:
 class Missing:
     """A value the learner's outputs do not have, and why (in words for the report)."""
 
-    def __init__(self, why):
+    def __init__(self, why, whole=False):
         self.why = why
+        self.whole = whole  # the return value itself has the wrong form
 
     def __repr__(self):
         return f"Missing({self.why})"
@@ -84,6 +85,8 @@ def get(obj, key, what):
         return obj
     if isinstance(obj, dict):
         return obj[key] if key in obj else Missing(f"{what} has no {key}")
+    if obj is None:
+        return Missing(f"{what} is nothing (None / NULL / [])")
     return Missing(f"{what} is not a dict / named list / struct")
 
 
@@ -338,8 +341,8 @@ def _optimizer_check(seed, fn, moments, sl):
     for t in range(2, STEPS + 1):
         calls.append(Call(fn, (Ref(t - 2, "params"), grads[t - 1], Ref(t - 2, "state"), 0.01,
                                SETTINGS, t), ("params", "state")))
-    return Check(fn, f"{STEPS} steps on W1 3 x 4, b1, W2 1 x 3, b2 from zero state, each "
-                 f"step fed your own params and state, lr 0.01, t = 1..{STEPS}",
+    return Check(fn, f"{STEPS} steps from zero state, each fed your own params and state; "
+                 f"W1 3 x 4, W2 1 x 3, lr 0.01, t = 1..{STEPS}",
                  calls, optimizer_quantities(2, STEPS, moments), sl)
 
 

@@ -110,6 +110,7 @@ Structures (numpy float arrays, one column per example):
             {"A_prev": A_(l-1), "Z": Z_l, "A": g(Z_l)} and, on a dropped-out layer, "D": D_l
   state     dict {"v": {"W1": ..., "b1": ...}, "s": {...}}, zeros at first (initialize_optimizer)
   settings  dict {"beta": 0.9, "beta1": 0.9, "beta2": 0.999, "epsilon": 1e-08}
+  activations  a list of names, e.g. ["relu", "tanh", "sigmoid"]
   rng       the generator state, a float: rng_uniform(rng, n) -> (u, rng),
             rng_normal(rng, n) -> (z, rng) (dlfp's; your file may call them)
 Several outputs come back as a tuple, in the order shown. Shapes keep both dims: (n, 1), not (n,).
@@ -123,6 +124,7 @@ Structures (numeric matrices, one column per example):
             list(A_prev = A_(l-1), Z = Z_l, A = g(Z_l)) and, on a dropped-out layer, D = D_l
   state     list(v = list(W1 = ..., b1 = ...), s = list(...)), zeros at first
   settings  list(beta = 0.9, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-08)
+  activations  a character vector, e.g. c("relu", "tanh", "sigmoid")
   rng       the generator state, a number: rng_uniform(rng, n) -> list(u, rng),
             rng_normal(rng, n) -> list(z, rng) (dlfp's; your file may call them)
 Several outputs come back as a named list with the names shown, e.g. list(AL = AL, caches = caches).
@@ -165,7 +167,7 @@ def _python(name):
 def _r(name):
     args, outs, eq, notes = SIGNATURES[name]
     ret = outs[0] if len(outs) == 1 else f"list({', '.join(f'{o} = {o}' for o in outs)})"
-    doc = "".join(f"#' {line}\n" for line in [eq, ""] + notes + [f"returns {ret}"])
+    doc = "".join(f"#' {line}".rstrip() + "\n" for line in [eq, ""] + notes + [f"returns {ret}"])
     return (doc + f"{name} <- function({', '.join(args)}) {{\n"
             f"  # TODO: compute {', '.join(outs)}\n"
             f'  stop("TODO: {name}")\n'

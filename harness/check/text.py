@@ -48,6 +48,10 @@ def difference_lines(d, lang):
                  f"{shape_text(d.expected_shape, lang)}"]
         if d.transposed:
             lines.append("(yours is dlfp's transposed)")
+        if lang == "python" and len(d.shape) == 1 and 1 in d.expected_shape \
+                and d.shape[0] == max(d.expected_shape):
+            lines.append("(a 1-D array: keep both dims, e.g. np.sum(dZ, axis=1, keepdims=True), "
+                         "or b - lr * db broadcasts to a square matrix)")
         return lines
     lines = [f"first difference: {q}",
              f"largest absolute difference {d.max_abs:.3g}{at_text(d.abs_at, lang)} "
@@ -60,10 +64,12 @@ def difference_lines(d, lang):
     return lines
 
 
-def result_lines(r, lang, calls_of=None):
+def result_lines(r, lang, several=False):
+    """A check's lines: status and function, its case where it tells (a failure, or one of
+    several checks of the function), then what differs or went wrong."""
     head = f"  {str(r.status):<{WIDTH}}  {r.fn}"
     if r.status in (Status.NOT_WRITTEN, Status.PASS):
-        return [head + f"  [{r.case}]" if r.status == Status.PASS else head]
+        return [head + (f"  [{r.case}]" if several and r.status == Status.PASS else "")]
     lines = [head + f"  [{r.case}]"]
     body = []
     if r.status == Status.DIFFERS:
@@ -88,14 +94,18 @@ def render(report):
             out.append(f"  at {report.load_where}")
         return out
     from .exercises import EXERCISE_TITLES, EXERCISE_NAMES
-    exercise = None
+    exercise, last = None, None
     for r in report.results:
+        if r.status == Status.NOT_WRITTEN and last == (r.exercise, r.fn, r.status):
+            continue
+        last = (r.exercise, r.fn, r.status)
         if r.exercise != exercise:
             exercise = r.exercise
             out.append("")
             out.append(f"{EXERCISE_NAMES.index(exercise) + 1}. {exercise}: "
                        f"{EXERCISE_TITLES[exercise]}")
-        out.extend(result_lines(r, lang))
+        several = sum(1 for x in report.results if (x.exercise, x.fn) == (r.exercise, r.fn)) > 1
+        out.extend(result_lines(r, lang, several))
     out.append("")
     out.append(summary(report))
     return out
