@@ -38,6 +38,7 @@ SLIPS = {
         ("linear", "linear_forward", 0): ("Z", None, None, "bias left out"),
         ("cost", "compute_cost", 0): ("J", None, None, "sum, not mean"),
         ("cost", "compute_cost", 1): ("J", None, None, "sum, not mean"),
+        ("cost", "l2_penalty", 0): ("the L2 term of J", None, None, "L2 missing"),
         ("forward", "initialize_parameters", 0): ("W1", 1, None, "row by row"),
         ("backward", "backward_propagation", 0): ("db_3", 3, None, "db without 1/m"),
         ("backward", "backward_propagation", 1): ("db_2", 2, None, "db without 1/m"),
@@ -49,19 +50,24 @@ SLIPS = {
     },
     "r": {
         ("activations", "softmax_forward", 0): ("A", None, None, "softmax over rows"),
+        ("linear", "linear_forward", 0): ("Z", None, None, "transposed"),
         ("activations", "tanh_backward", 0): ("dZ", None, None, "derivative at A"),
         ("cost", "l2_penalty", 0): ("the L2 term of J", None, None, "L2 not / m"),
         ("backward_l2", "backward_propagation", 0): ("dW_3", 3, None, "L2 missing from dW"),
+        ("backward_dropout", "backward_propagation", 0): ("dW_2", 2, None,
+                                                          "mask of the wrong layer"),
         ("optimizers", "update_parameters_momentum", 0): ("v of W1", 1, 2, "state not carried"),
         ("schedules", "schedule_exponential", 0): ("lr at epoch e = 1", None, 1, "staircase"),
     },
     "octave": {
         ("activations", "relu_backward", 0): ("dZ", None, None, "dA left out"),
         ("cost", "compute_cost", 0): ("J", None, None, "y log a only"),
+        ("backward", "backward_propagation", 1): ("dW_2", 2, None, "softmax elementwise"),
         ("backward_dropout", "backward_propagation", 0): ("dW_2", 2, None, "mask not applied"),
         ("gd_step", "update_parameters", 0): ("updated b1", 1, None, "bias left out"),
         ("optimizers", "update_parameters_rmsprop", 0): ("updated W1", 1, 1,
                                                          "epsilon inside sqrt"),
+        ("optimizers", "update_parameters_adam", 0): ("updated W1", 1, 1, "t - 1"),
         ("schedules", "schedule_inverse_time", 0): ("lr at epoch e = 1", None, 1, "no floor"),
     },
 }
@@ -275,3 +281,17 @@ def test_a_file_that_does_not_load_is_one_message(tmp_path):
     report = run_check(bad, ["linear"])
     assert report.load_error.startswith("SyntaxError") and report.failed
     assert report.load_where.startswith("bad.py, line ")
+
+
+@pytest.mark.parametrize("lang, text, message, where", [
+    ("octave", "1;\nfunction A = sigmoid_forward (Z)\n  A = 1 ./ (1 + exp (-Z);\nendfunction\n",
+     "parse error near line 3", None),
+    ("r", "x <- 1\nstop(\"my own error at load\")\n", "my own error at load", "mine.R, line 2"),
+])
+def test_a_file_that_does_not_load_in_r_or_octave(lang, text, message, where, tmp_path):
+    require_language(lang)
+    path = tmp_path / ("mine.m" if lang == "octave" else "mine.R")
+    path.write_text(text)
+    report = run_check(path, ["linear"])
+    assert message in report.load_error and report.failed
+    assert report.load_where == where

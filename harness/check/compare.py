@@ -35,6 +35,7 @@ class Difference:
     rel_at: tuple = None
     got: float = None
     want: float = None
+    rel_want: float = None  # dlfp's value where the relative difference is largest
     why: str = None
     transposed: bool = False  # the learner's array is dlfp's transposed
 
@@ -107,7 +108,7 @@ def difference(q, want, lang):
                       expected_shape=want.shape, max_abs=float(d.flat[i]),
                       abs_at=_where(i, got.shape), max_rel=float(rel.flat[j]),
                       rel_at=_where(j, got.shape), got=float(got.flat[i]),
-                      want=float(want.flat[i]))
+                      want=float(want.flat[i]), rel_want=float(want.flat[j]))
 
 
 def first_difference(learner, reference, lang):

@@ -97,6 +97,7 @@ drv_learner_where <- function(calls) {
     file <- if (is.null(sr)) NULL else attr(sr, "srcfile")$filename
     if (!is.null(file) && identical(normalizePath(file, mustWork = FALSE), learner)) {
       within <- if (k > 1) deparse(calls[[k - 1]][[1]])[1] else NULL
+      if (identical(within, "eval")) within <- NULL  # the file's top level, as sys.source runs it
       return(paste0(basename(learner), ", line ", sr[1],
                     if (!is.null(within)) paste0(", in ", within) else ""))
     }
@@ -124,6 +125,12 @@ dlfp_env <- drv_load_dlfp_env(job$root)
 invisible(file.create(file.path(outdir, "ready")))
 space <- new.env(parent = dlfp_env)
 loaded <- drv_run_caught(function() sys.source(learner, envir = space, keep.source = TRUE))
+if (isTRUE(loaded$interrupted)) {
+  drv_write_result("loaded.json", paste0('{"error":"stopped","hang":true,"where":',
+                                         if (is.null(loaded$where)) "null"
+                                         else drv_jstr(loaded$where), "}"))
+  quit(save = "no", status = 0)
+}
 if (!loaded$ok) {
   drv_write_result("loaded.json", drv_record_error("load", loaded))
   quit(save = "no", status = 0)

@@ -118,7 +118,12 @@ function s = error_record (status, err, learner)
 endfunction
 
 function yes = is_written (fn, shims)
-  w = which (fn);
+  try
+    w = which (fn);
+  catch
+    yes = true;  # a learner's file that does not parse: its call will say so
+    return;
+  end_try_catch
   yes = ! isempty (w) && ! strncmp (w, shims, numel (shims));
 endfunction
 
@@ -134,6 +139,7 @@ try
   if (isfolder (learner))
     addpath (learner);
   else
+    __parse_file__ (learner);  # a parse error with its line and caret (source only says it failed)
     source (learner);
   endif
 catch err

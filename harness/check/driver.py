@@ -108,7 +108,8 @@ def main():
     except BaseException as e:  # noqa: BLE001 - whatever stops the file loading is reported
         line = getattr(e, "lineno", None) if isinstance(e, SyntaxError) else None
         loc = (f"{os.path.basename(learner)}, line {line}" if line else where(e, learner))
-        write(outdir, "loaded.json", {"error": message(e), "where": loc})
+        write(outdir, "loaded.json", {"error": message(e), "where": loc,
+                                      "hang": isinstance(e, Stopped)})
         return
     write(outdir, "loaded.json", {"error": None})
     results = {}

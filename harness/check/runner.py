@@ -266,6 +266,8 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
                    + (f":\n{_tail(log)}" if _tail(log) else ""))
             return None, why, None
         loaded = codec.read_json(outdir / "loaded.json")
+        if loaded.get("hang"):
+            return None, f"it did not finish loading within {timeout:g} s", loaded.get("where")
         if loaded.get("error"):
             return None, loaded["error"], loaded.get("where")
         if how == "done":

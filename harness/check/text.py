@@ -1,4 +1,6 @@
 """The checker's teaching output, made from the engine's records (runner.Report)."""
+import math
+
 from .runner import LANG_NAMES, Status
 
 WIDTH = max(len(str(s)) for s in Status)
@@ -53,12 +55,18 @@ def difference_lines(d, lang):
             lines.append("(a 1-D array: keep both dims, e.g. np.sum(dZ, axis=1, keepdims=True), "
                          "or b - lr * db broadcasts to a square matrix)")
         return lines
-    lines = [f"first difference: {q}",
-             f"largest absolute difference {d.max_abs:.3g}{at_text(d.abs_at, lang)} "
-             f"(yours {_g(d.got)}, dlfp's {_g(d.want)})"]
+    lines = [f"first difference: {q}"]
+    if not math.isfinite(d.got):
+        bad = str(d.got) if lang == "python" else {"nan": "NaN", "inf": "Inf",
+                                                    "-inf": "-Inf"}[str(d.got)]
+        lines.append(f"yours is {bad}{at_text(d.abs_at, lang)} (dlfp's {_g(d.want)})")
+        return lines
+    lines.append(f"largest absolute difference {d.max_abs:.3g}{at_text(d.abs_at, lang)} "
+                 f"(yours {_g(d.got)}, dlfp's {_g(d.want)})")
     if d.max_rel == float("inf"):
-        lines.append(f"largest relative difference: infinite{at_text(d.rel_at, lang)}, where "
-                     f"dlfp's is 0")
+        if d.rel_want == 0:
+            lines.append(f"largest relative difference: infinite{at_text(d.rel_at, lang)}, "
+                         f"where dlfp's is 0")
     else:
         lines.append(f"largest relative difference {d.max_rel:.3g}{at_text(d.rel_at, lang)}")
     return lines
@@ -78,7 +86,7 @@ def result_lines(r, lang, several=False):
     else:
         if r.call:
             body.append(f"in call {r.call + 1} (step {r.call + 1})")
-        body += (r.message or "").splitlines()
+        body += [ln for ln in (r.message or "").splitlines() if ln.strip()]
         if r.where:
             body.append(f"at {r.where}")
     return lines + ["      " + b for b in body]

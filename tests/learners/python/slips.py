@@ -22,6 +22,10 @@ def compute_cost(ZL, Y, output_activation):
     return float(-np.sum(Y * np.log(AL)))  # slip: no 1/m
 
 
+def l2_penalty(params, lambd, m):
+    return 0.0  # slip: the L2 term left out of the cost
+
+
 def initialize_parameters(layers, init, rng):
     params = {}
     for l in range(1, len(layers)):

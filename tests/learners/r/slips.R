@@ -5,6 +5,11 @@ tanh_backward <- function(dA, Z, A) {
   dA * (1 - tanh(A)^2)  # slip: the derivative evaluated at A
 }
 
+linear_forward <- function(A_prev, W, b) {
+  # slip: one row per example, Z' = A_prev' W' (+ b along each row)
+  t(A_prev) %*% t(W) + matrix(b, ncol(A_prev), nrow(W), byrow = TRUE)
+}
+
 softmax_forward <- function(Z) {
   E <- exp(Z)
   E / rowSums(E)  # slip: normalized along the rows
@@ -27,7 +32,7 @@ backward_propagation <- function(AL, Y, caches, params, activations, lambd = 0, 
     if (l > 1) {
       below <- caches[[l - 1]]
       dA <- t(params[[paste0("W", l)]]) %*% dZ
-      if (!is.null(below$D)) dA <- dA * below$D / keep_prob
+      if (!is.null(cache$D)) dA <- dA * cache$D / keep_prob  # slip: this layer's mask, not below's
       gp <- switch(activations[[l - 1]], relu = below$Z > 0, tanh = 1 - below$A^2,
                    sigmoid = below$A * (1 - below$A))
       dZ <- dA * gp

@@ -2,7 +2,11 @@ function grads = backward_propagation (AL, Y, caches, params, activations, lambd
   m = columns (AL);
   L = numel (caches);
   grads = struct ();
-  dZ = AL - Y;
+  if (strcmp (activations{end}, "softmax"))
+    dZ = -Y .* (1 - AL);  # planted slip: softmax's derivative taken elementwise
+  else
+    dZ = AL - Y;
+  endif
   for l = L:-1:1
     c = caches{l};
     grads.(sprintf ("dW%d", l)) = dZ * c.A_prev' / m + lambd / m * params.(sprintf ("W%d", l));
