@@ -100,6 +100,8 @@ def test_scikit_learns_own_parameter_check_passes():
     (np.where(X > 0.5, -np.inf, X), Y, "X holds NaN or Inf"),
     (X.tolist(), [0.0, 1.0, np.nan, np.nan], "y holds NaN or Inf"),
     (X, [0.0, np.inf, 1.0, 0.0], "y holds NaN or Inf"),
+    (X, ["a", None, "b", "a"], "y holds NaN or Inf"),  # a missing label, as R's NA
+    (X, np.array(["a", np.nan, "b", "a"], dtype=object), "y holds NaN or Inf"),
     (X, [0.0, 0.5, 1.0, 0.0], CONTINUOUS),
     # a regression target: 20 distinct values are no 20 classes
     (np.arange(20.0).reshape(-1, 1), np.arange(20) / 7, CONTINUOUS),

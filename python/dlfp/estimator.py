@@ -227,6 +227,11 @@ def _check_finite(X, what, fn):
         return
     if values.dtype.kind in "fc" and not np.isfinite(values).all():
         _fail(fn, f"{what} holds NaN or Inf")
+    # labels as objects (strings, say): None or a float NaN among them is a missing label, as
+    # R's NA is (the arrays scikit-learn passes as X are numbers, or it names them itself)
+    if what == "y" and values.dtype.kind == "O" and values.ndim == 1 and any(
+            v is None or (isinstance(v, float) and v != v) for v in values):
+        _fail(fn, f"{what} holds NaN or Inf")
 
 
 def _check_network(n_features, hidden, n_out):
