@@ -221,8 +221,8 @@ def activations_exercise():
                      ("softmax", S.SOFTMAX)):
         checks.append(Check(f"{name}_forward", f"Z 4 x {M}",
                             [Call(f"{name}_forward", (Z,), ("A",))], one("A", "A"), sl))
-    for name, sl in (("sigmoid", S._derivative_slips("sigmoid")),
-                     ("tanh", S._derivative_slips("tanh")), ("relu", S.RELU_BACKWARD)):
+    for name, sl in (("sigmoid", S.derivative_slips("sigmoid")),
+                     ("tanh", S.derivative_slips("tanh")), ("relu", S.RELU_BACKWARD)):
         A = dlfp.ACTIVATIONS[name](Z)
         checks.append(Check(f"{name}_backward", f"dA, Z, A = {name}(Z), 4 x {M}",
                             [Call(f"{name}_backward", (dA, Z, A), ("dZ",))], one("dZ", "dZ"), sl))

@@ -194,10 +194,6 @@ def run_process(lang, job, outdir, start, n_calls, timeout, log_path):
     return "died", start + done, rc
 
 
-def _statuses(outdir, check_calls):
-    return [codec.read_json(outdir / f"call_{i}.json") for i in check_calls]
-
-
 def judge(exercise_name, check, records, lang):
     """The CheckResult of one check from its calls' records (as the drivers wrote them)."""
     base = dict(exercise=exercise_name, fn=check.fn, case=check.case)

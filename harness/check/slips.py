@@ -109,7 +109,8 @@ RELU = [
 ]
 
 
-def _derivative_slips(name):
+def derivative_slips(name):
+    """The slips of sigmoid's or tanh's backward step."""
     g = dlfp.ACTIVATIONS[name]
     d = dlfp.DERIVATIVES[name]
     formula = {"sigmoid": "A .* (1 - A)", "tanh": "1 - A.^2"}[name]
@@ -143,11 +144,6 @@ LINEAR = [
 ]
 
 # --- exercise 3: costs --------------------------------------------------------------------------
-
-
-def _sigmoid_terms(ZL, Y):
-    A = dlfp.sigmoid_forward(ZL)
-    return Y * np.log(A) + (1 - Y) * np.log(1 - A)
 
 
 COST_BINARY = [
