@@ -200,9 +200,11 @@ def test_bad_usage_is_one_line_and_exit_2(args, problem):
 
 
 def test_exit_status_and_template_output():
-    p = cli(OWN["python"], "--exercise", "linear", "--exercise", "cost")
-    assert p.returncode == 0, p.stdout + p.stderr
-    assert "4 pass" in p.stdout
+    for args in ([OWN["python"], "--exercise", "linear", "--exercise", "cost"],
+                 ["--exercise", "linear", "cost", OWN["python"]]):
+        p = cli(*args)
+        assert p.returncode == 0, p.stdout + p.stderr
+        assert "4 pass" in p.stdout and "1. activations" not in p.stdout
     p = cli(SLIP_FILES["python"], "--exercise", "linear")
     assert p.returncode == 1
     assert "first difference: Z" in p.stdout and "hint: your Z is W * A_prev without b" in p.stdout

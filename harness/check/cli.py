@@ -12,8 +12,8 @@ def arguments(parser):
     parser.add_argument("path", nargs="?",
                         help="your .py or .R file, an Octave .m script that defines functions, "
                         "or a folder of Octave function files")
-    parser.add_argument("--exercise", action="append", metavar="NAME",
-                        help="check only this exercise (repeatable; default all): "
+    parser.add_argument("--exercise", action="extend", nargs="+", metavar="NAME",
+                        help="check only these exercises (default all): "
                         + ", ".join(EXERCISE_NAMES))
     parser.add_argument("--template", metavar="EXERCISE",
                         help="print a starter file for EXERCISE (or 'all') instead of checking")
@@ -33,7 +33,9 @@ def run(args):
     from .runner import UsageProblem, run_check
     from .text import render
 
-    names = args.exercise or []
+    names = [n for given in args.exercise or [] for n in given.split(",") if n]
+    if args.path is None and names and names[-1] not in EXERCISE_NAMES:
+        args.path = names.pop()  # check --exercise linear mine.py: the path came last
     unknown = [n for n in names if n not in EXERCISE_NAMES]
     if unknown:
         return _usage(f"unknown exercise {', '.join(unknown)} (known: "
