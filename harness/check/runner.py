@@ -125,9 +125,12 @@ SHIM_EXTRA = ["rng_create", "rng_uniform", "rng_normal", "activations", "derivat
               "forward_propagation_dropout", "schedule_none", "learning_rate_at"]
 
 
-def _tail(path, n=6):
+def _tail(path, since=0, n=6):
+    """The last n lines a process wrote to the log (from byte `since`), without Octave's noise."""
     try:
-        lines = Path(path).read_text(errors="replace").splitlines()
+        with open(path, "rb") as f:
+            f.seek(since)
+            lines = f.read().decode(errors="replace").splitlines()
     except OSError:
         return ""
     lines = [ln for ln in lines if ln.strip() and not any(s in ln for s in NOISE)]
@@ -147,7 +150,7 @@ def _kill(proc):
 INTERRUPT = {"python": signal.SIGUSR1, "r": signal.SIGINT}
 
 
-def _stop(proc, lang, record):
+def _stop(proc, lang):
     """Stop a hung driver: first ask where it is (see INTERRUPT), then kill its group."""
     if lang in INTERRUPT and proc.poll() is None:
         proc.send_signal(INTERRUPT[lang])
@@ -186,7 +189,7 @@ def run_process(lang, job, outdir, start, n_calls, timeout, log_path):
                 seen, last = n, time.monotonic()
             elif time.monotonic() - last > (timeout if ready else max(timeout, DLFP_LOAD)):
                 at = start + answered()
-                _stop(proc, lang, outdir / f"call_{at}.json")
+                _stop(proc, lang)
                 return "hang", at, None
     done = answered()
     if start + done >= n_calls and (outdir / "loaded.json").exists():
@@ -255,11 +258,13 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
     log = outdir / "log.txt"
     start, ended = 0, {}
     while start < len(calls):
+        since = log.stat().st_size if log.exists() else 0
         how, at, rc = run_process(lang, job, outdir, start, len(calls), timeout, log)
+        tail = _tail(log, since)
         if not (outdir / "loaded.json").exists():
             why = (f"it did not finish loading within {timeout:g} s" if how == "hang" else
                    f"it stopped the {LANG_NAMES[lang]} process while loading (exit status {rc})"
-                   + (f":\n{_tail(log)}" if _tail(log) else ""))
+                   + (f":\n{tail}" if tail else ""))
             return None, why, None
         loaded = codec.read_json(outdir / "loaded.json")
         if loaded.get("hang"):
@@ -273,7 +278,7 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
         ended[at] = {"status": how, "where": where, "message": (
             f"no answer within {timeout:g} s: stopped" if how == "hang" else
             f"the {LANG_NAMES[lang]} process died (exit status {rc})"
-            + (f"; its last output:\n{_tail(log)}" if _tail(log) else ""))}
+            + (f"; its last output:\n{tail}" if tail else ""))}
         nxt = [s.stop for s in spans if at in s]
         start = nxt[0] if nxt else at + 1
     results = []
@@ -284,7 +289,8 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
                 records.append(ended[i])
                 break
             f = outdir / f"call_{i}.json"
-            records.append(codec.read_json(f) if f.exists() else {"status": "skipped"})
+            records.append(codec.read_json(f) if f.exists() else
+                           {"status": "skipped", "message": "not reached"})
         results.append(judge(name, check, records, lang))
     return results, None, None
 
