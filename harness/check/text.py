@@ -41,10 +41,32 @@ def quantity_text(d):
     return text
 
 
-def difference_lines(d, lang):
+# the engine words a structure for all three languages; the report in the learner's own
+TERMS = {"python": {"a dict / named list / struct": "a dict",
+                    "a list (Python list, R list, Octave cell)": "a list",
+                    "nothing (None / NULL / [])": "None"},
+         "r": {"a dict / named list / struct": "a named list",
+               "a list (Python list, R list, Octave cell)": "a list",
+               "nothing (None / NULL / [])": "NULL"},
+         "octave": {"a dict / named list / struct": "a struct",
+                    "a list (Python list, R list, Octave cell)": "a cell",
+                    "nothing (None / NULL / [])": "empty ([])"}}
+
+
+def in_terms(text, lang):
+    for generic, own in TERMS[lang].items():
+        text = text.replace(generic, own)
+    return text
+
+
+def difference_lines(d, lang, exercise=None):
     q = quantity_text(d)
     if d.kind == "missing":
-        return [f"first difference: {q}: {d.why}"]
+        lines = [f"first difference: {q}: {in_terms(d.why, lang)}"]
+        if exercise:
+            lines.append(f"(dlfp's structures, in {LANG_NAMES[lang]}: python -m harness check "
+                         f"--template {exercise} --lang {lang})")
+        return lines
     if d.kind == "shape":
         lines = [f"first difference: {q} {shape_text(d.shape, lang)}; dlfp's "
                  f"{shape_text(d.expected_shape, lang)}"]
@@ -81,7 +103,7 @@ def result_lines(r, lang, several=False):
     lines = [head + f"  [{r.case}]"]
     body = []
     if r.status == Status.DIFFERS:
-        body += difference_lines(r.difference, lang)
+        body += difference_lines(r.difference, lang, r.exercise)
         body += [f"hint: {h}" for h in r.hints]
     else:
         if r.call:
