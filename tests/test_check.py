@@ -297,3 +297,59 @@ def test_a_file_that_does_not_load_in_r_or_octave(lang, text, message, where, tm
     report = run_check(path, ["linear"])
     assert message in report.load_error and report.failed
     assert report.load_where == where
+
+
+def test_structures_that_are_not_dlfps_are_named(tmp_path):
+    mine = tmp_path / "mine.py"
+    mine.write_text('''import numpy as np
+import dlfp
+
+
+def forward_propagation(X, params, activations):
+    AL, caches = dlfp.forward_propagation(X, params, activations)
+    return AL, [((c["A_prev"],), c["Z"]) for c in caches]  # the book's tuples
+
+
+def update_parameters(params, grads, learning_rate):
+    return None
+
+
+def linear_forward(A_prev, W, b):
+    return (W @ A_prev + b,)  # a tuple of one
+
+
+def backward_propagation(AL, Y, caches, params, activations, lambd=0, keep_prob=1):
+    g = dlfp.backward_propagation(AL, Y, caches, params, activations, lambd, keep_prob)
+    return {k: (v.ravel() if k.startswith("db") else v) for k, v in g.items()}
+''')
+    report = run_check(mine, ["linear", "forward", "backward", "gd_step"])
+    r = keyed(report.results)
+    d = r[("forward", "forward_propagation", 0)].difference
+    assert (d.kind, d.label, d.why) == ("missing", "A_prev of layer 1",
+                                        "the cache of layer 1 is not a dict / named list / struct")
+    d = r[("gd_step", "update_parameters", 0)].difference
+    assert d.why == "params is nothing (None / NULL / [])"
+    d = r[("linear", "linear_forward", 0)].difference
+    assert d.kind == "missing" and d.label == "Z" and "is a list" in d.why
+    d = r[("backward", "backward_propagation", 0)].difference
+    assert (d.kind, d.label, d.shape, d.expected_shape) == ("shape", "db_2", (3,), (3, 1))
+
+
+def test_r_may_return_several_values_by_position_and_vectors_for_columns(tmp_path):
+    require_language("r")
+    mine = tmp_path / "mine.R"
+    mine.write_text('''dlfp <- parent.env(environment())
+initialize_parameters <- function(layers, init, rng) {
+  out <- dlfp$initialize_parameters(layers, init, rng)
+  list(out$params, out$rng)  # no names: taken in dlfp's order
+}
+update_parameters <- function(params, grads, learning_rate) {
+  for (k in names(params)) params[[k]] <- params[[k]] - learning_rate * grads[[paste0("d", k)]]
+  params$b1 <- as.vector(params$b1)  # a vector without dim stands for the column
+  params
+}
+''')
+    report = run_check(mine, ["forward", "gd_step"])
+    r = keyed(report.results)
+    assert r[("forward", "initialize_parameters", 0)].status == Status.PASS
+    assert r[("gd_step", "update_parameters", 0)].status == Status.PASS
