@@ -113,13 +113,14 @@ def derivative_slips(name):
     """The slips of sigmoid's or tanh's backward step."""
     g = dlfp.ACTIVATIONS[name]
     d = dlfp.DERIVATIVES[name]
-    formula = {"sigmoid": "A .* (1 - A)", "tanh": "1 - A.^2"}[name]
+    in_a = {"sigmoid": "A .* (1 - A)", "tanh": "1 - A.^2"}[name]
+    at_z = {"sigmoid": "Z .* (1 - Z)", "tanh": "(1 - Z.^2)"}[name]
+    at_a = {"sigmoid": "s .* (1 - s) with s = sigmoid(A)", "tanh": "(1 - tanh(A).^2)"}[name]
     return [
-        Slip("derivative at Z", f"your dZ is dA .* g'(.) with Z put where {name}'s derivative "
-             f"{formula} needs A = {name}(Z): the derivative taken at Z, where it needs A",
-             lambda dA, Z, A: d(dA, Z, Z)),
-        Slip("derivative at A", f"your dZ is {name}'s derivative evaluated at A (as if A were "
-             f"Z, i.e. {name}({name}(Z))): written in A, {formula} needs A itself",
+        Slip("derivative at Z", f"your dZ is dA .* {at_z}: {name}'s derivative {in_a} taken "
+             f"with Z in place of A = {name}(Z)", lambda dA, Z, A: d(dA, Z, Z)),
+        Slip("derivative at A", f"your dZ is dA .* {at_a}: the derivative evaluated at A; "
+             f"in terms of A it is {in_a}, with A = {name}(Z) as it is",
              lambda dA, Z, A: d(dA, A, g(A))),
         Slip("dA left out", "your dZ is g'(Z) alone: the chain rule multiplies it by dA, "
              "dZ = dA .* g'(Z)", lambda dA, Z, A: d(np.ones_like(dA), Z, A)),
@@ -242,11 +243,11 @@ BACKWARD = [
          "examples, like dW", _with(backward, db_mean=False)),
     Slip("sum, not mean", "your dW_l and db_l are m times dlfp's: sums over the examples where "
          "the book takes the mean (the 1/m)", _with(backward, mean=False)),
-    Slip("derivative at Z", "your dZ_l uses the derivative with Z put where it needs "
-         "A = g(Z) (sigmoid: A .* (1 - A), tanh: 1 - A.^2): the derivative taken at Z",
-         _with(backward, at="Z")),
-    Slip("derivative at A", "your dZ_l uses g'(A), the derivative evaluated at the activation: "
-         "g' is evaluated at Z (or written in A, as A .* (1 - A), without applying g again)",
+    Slip("derivative at Z", "your dZ_l takes the derivative with Z_l in place of A_l = g(Z_l): "
+         "sigmoid's is A .* (1 - A) and tanh's 1 - A.^2, in A (relu's step is the same either "
+         "way)", _with(backward, at="Z")),
+    Slip("derivative at A", "your dZ_l is g'(A_l), the derivative evaluated at the activation: "
+         "it is g'(Z_l), which in terms of A_l is A .* (1 - A) for sigmoid, 1 - A.^2 for tanh",
          _with(backward, at="A")),
     Slip("dW transposed", "your dW_l is the transpose of dlfp's: dW_l = dZ_l * A_(l-1)' / m, "
          "n_l x n_(l-1) like W_l (A_(l-1) * dZ_l' is its transpose)",
