@@ -4,21 +4,15 @@
 # prints the recorded costs and the train (and, with a test set, test) accuracy, writes the
 # result JSON with --out, and on a dlfp error prints its one line on stderr and exits with
 # status 2, nothing else on stderr and nothing left at --out.
-# It sources ../R next to this script, so it runs without installing the package.
+# It loads dlfp as a package with load_dlfp.R beside it (the project's installed copy when it is
+# current, else the sources through pkgload::load_all), so it runs in a checkout without an
+# install of one's own.
 
 usage <- "usage: Rscript dlfp_run.R SCENARIO.json [--out RESULT.json] [--quiet]"
 
 script_dir <- function() {
   file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
   dirname(normalizePath(sub("^--file=", "", file_arg[1])))
-}
-
-load_dlfp <- function(env) {
-  files <- list.files(file.path(script_dir(), "R"), pattern = "[.]R$", full.names = TRUE)
-  # the package's own collation order (C-locale alphabetical), as the tests and the harness
-  # source them; tables such as OPTIMIZERS are built from functions of their own file
-  for (f in sort(files, method = "radix")) sys.source(f, envir = env)
-  env
 }
 
 usage_error <- function(problem) {
@@ -62,12 +56,13 @@ parse_args <- function(args) {
 
 main <- function() {
   args <- parse_args(commandArgs(trailingOnly = TRUE))
-  dlfp <- load_dlfp(new.env())
+  source(file.path(script_dir(), "load_dlfp.R"))
+  load_dlfp(script_dir())
   status <- tryCatch({
-    if (!is.null(args$out)) dlfp$check_result_path(args$out)
-    prepared <- dlfp$prepare_scenario(args$scenario)
-    result <- dlfp$run_scenario(prepared, verbose = !args$quiet)
-    if (!is.null(args$out)) dlfp$write_result(result, args$out)
+    if (!is.null(args$out)) dlfp::check_result_path(args$out)
+    prepared <- dlfp::prepare_scenario(args$scenario)
+    result <- dlfp::run_scenario(prepared, verbose = !args$quiet)
+    if (!is.null(args$out)) dlfp::write_result(result, args$out)
     0
   }, dlfp_error = function(e) {
     # the message's own bytes (UTF-8), whatever the locale: message() would escape them

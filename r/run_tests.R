@@ -1,4 +1,5 @@
-# Rscript r/run_tests.R: dlfp's testthat suite from the source tree, without installing.
+# Rscript r/run_tests.R: dlfp's testthat suite from the source tree, without installing:
+# testthat::test_local loads the package with pkgload::load_all, as devtools::test() does.
 #
 # Prints testthat's summary, then one last line "testthat: N passed, N failed[, N skipped]"
 # (expectations; a test that stops with an error counts as one failure) and exits with
@@ -10,8 +11,8 @@ here <- local({
   if (length(file_arg) == 0) "r" else dirname(normalizePath(sub("^--file=", "", file_arg[1])))
 })
 
-results <- testthat::test_dir(file.path(here, "tests", "testthat"), reporter = "summary",
-                              stop_on_failure = FALSE, stop_on_warning = FALSE)
+results <- testthat::test_local(here, reporter = "summary", stop_on_failure = FALSE,
+                                stop_on_warning = FALSE)
 df <- as.data.frame(results)
 passed <- sum(df$passed)
 failed <- sum(df$failed) + sum(df$error)

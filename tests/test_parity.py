@@ -27,11 +27,12 @@ SHARED_HELPERS = ["check_object", "check_name", "integer_phrase", "number_phrase
                   "data_path", "read_idx_pair", "check_divergence"]
 PY_HELPER_MODULES = [importlib.import_module(f"dlfp.{m}") for m in ("schema", "data", "train")]
 
+# dlfp loaded as a package (r/load_dlfp.R: the project's installed copy if current, else the
+# sources through pkgload), its namespace read: the exports and the internal helpers alike
 R_DUMP = r"""
-e <- new.env()
-for (f in sort(list.files("r/R", pattern = "[.]R$", full.names = TRUE), method = "radix")) {
-  sys.source(f, envir = e)
-}
+source("r/load_dlfp.R")
+load_dlfp("r")
+e <- asNamespace("dlfp")
 exports <- sub("^export\\((.*)\\)$", "\\1", grep("^export\\(", readLines("r/NAMESPACE"),
                                                  value = TRUE))
 fun_args <- lapply(setNames(nm = exports), function(n) {

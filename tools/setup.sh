@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Idempotent set-up: installs only what is missing.
-#   Debian: R, Octave, jsonlite, testthat, roxygen2 (the check that r/man is current), OpenBLAS (R and Octave multiply ~15x slower without it),
+#   Debian: R, Octave, jsonlite, testthat, roxygen2 (the check that r/man is current), pkgload
+#           (R's dlfp from the sources while .venv/R-library is out of date), OpenBLAS (R and Octave multiply ~15x slower without it),
 #           Fashion-MNIST (MNIST's IDX format; real MNIST cannot be downloaded here), chromium
 #           (the report's browser test), gnuplot-nox and FreeSans (Octave's figures without a display)
 #   .venv:  the pinned requirements.txt, a .pth that puts python/ and the repo on the path, and
@@ -11,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat r-cran-roxygen2 libopenblas0-pthread dataset-fashion-mnist
+DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat r-cran-roxygen2 r-cran-pkgload libopenblas0-pthread dataset-fashion-mnist
       chromium gnuplot-nox fonts-freefont-otf)
 missing=()
 for p in "${DEBS[@]}"; do
@@ -48,6 +49,11 @@ if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$WANT" ]; then
   printf '%s\n%s\n' "$ROOT/python" "$ROOT" > "$SITE/dlfp-dev.pth"
   echo "$WANT" > "$STAMP"
 fi
+
+# R's dlfp installed as a package into the project's library, .venv/R-library, again whenever
+# r/'s package files change (r/load_dlfp.R keeps their hashes beside the copy); the runner, the
+# examples, the bench and the harness load it from there with library(dlfp)
+Rscript r/load_dlfp.R --install
 
 # Console scripts in the venv: dlfp (python -m dlfp) and dlfp-harness (python -m harness)
 for pair in "dlfp:dlfp" "dlfp-harness:harness"; do

@@ -4,10 +4,9 @@
 # runs; then the matrix products of the workload's own shapes in R's BLAS; one JSON line out.
 
 here <- dirname(normalizePath(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1])))
-for (f in sort(list.files(file.path(here, "..", "..", "r", "R"), pattern = "[.]R$", full.names = TRUE),
-               method = "radix")) {
-  sys.source(f, envir = globalenv())
-}
+r_dir <- normalizePath(file.path(here, "..", "..", "r"))
+source(file.path(r_dir, "load_dlfp.R"))
+load_dlfp(r_dir)  # library(dlfp): the project's installed copy, or the sources if it is stale
 
 product_seconds <- function(A, B, transpose_a = FALSE, transpose_b = FALSE) {
   # the fastest of 5 batches of A %*% B (as the training step forms it), per product

@@ -2,8 +2,9 @@
 
 Needs scikit-learn (``pip install ./python[sklearn]``); the rest of dlfp needs numpy alone, so
 this module is not imported by ``import dlfp``. With language="r" or "octave" the network is
-trained by that language's twin, through the repository's harness (rpy2 or oct2py), from the
-same seed: the same numbers come back, so the same labels are predicted.
+trained by that language's twin, through dlfp.bridges (the optional extra ``bridges``: rpy2,
+oct2py; and R's or Octave's dlfp package installed), from the same seed: the same numbers come
+back, so the same labels are predicted.
 """
 import os
 import tempfile
@@ -23,7 +24,7 @@ from .schema import RULES, TABLES, check_scenario, in_bounds, integer_phrase, nu
 from .train import train
 
 LANGUAGES = ("python", "r", "octave")
-_WORKERS = {}  # one R and one Octave session for every fit of the process
+_BRIDGES = {}  # one R and one Octave session for every fit of the process
 # Each parameter's rule, as data: a scenario row (its bounds and its words, as the scenario's
 # own checks use them), a table of names, or the sizes of the hidden layers (the row of
 # "layers"). R's dlfp_fit and Octave's dlfp_fit walk the same table under their own names
@@ -258,13 +259,10 @@ def _fit_bridged(s, X, labels, language):
     the settings as a scenario beside it, which that language's run_scenario trains."""
     import json
 
-    try:
-        from harness.worker import Worker
-    except ImportError:
-        raise ValueError(f"language='{language}' trains through dlfp's harness (rpy2, oct2py):"
-                         " run from the repository, after its set-up") from None
-    if language not in _WORKERS:
-        _WORKERS[language] = Worker(language, timeout=3600)
+    from .bridges import BRIDGES, LanguageDied
+
+    if language not in _BRIDGES:
+        _BRIDGES[language] = BRIDGES[language]()  # BridgeUnavailable says what to install
     scenario = {k: v for k, v in s.items() if k != "base_dir"}
     with tempfile.TemporaryDirectory(prefix="dlfp-fit-") as folder:
         np.savetxt(os.path.join(folder, "data.csv"), np.column_stack([X.T, labels]),
@@ -273,5 +271,9 @@ def _fit_bridged(s, X, labels, language):
         path = os.path.join(folder, "scenario.json")
         with open(path, "w", encoding="utf-8") as f:
             json.dump(scenario, f)
-        result = _WORKERS[language].call("run_scenario", path)
+        try:
+            result = _BRIDGES[language].run_scenario(path)
+        except LanguageDied:
+            del _BRIDGES[language]  # the next fit starts a fresh session
+            raise
     return result["final_params"], result["loss_curve"]

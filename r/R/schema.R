@@ -2,27 +2,15 @@
 # against them. Python's schema.py and Octave's check_scenario.m walk the same file in the same
 # order and word every error the same way.
 
-# Where the rules file is: options(dlfp.rules_file = PATH) if a loader sets it; else, when this
-# file is being sourced from the source tree (sys.source() by the tests, dlfp_run.R, the
-# examples and the harness; or source()), r/inst/ beside r/R/; else the installed package's copy.
+# Where the rules file is: inst/scenario_rules.json of the package, as R finds any package's
+# file (the installed copy's, or the sources' under pkgload::load_all, whose system.file reads
+# inst/).
 rules_file <- function() {
-  given <- getOption("dlfp.rules_file")
-  if (!is.null(given)) return(given)
-  # sys.source() holds the file it is reading in `file`, source() in `ofile`: the innermost
-  # frame reading schema.R says where this copy of the sources lives
-  for (frame in rev(sys.frames())) {
-    for (var in c("file", "ofile")) {
-      f <- get0(var, envir = frame, inherits = FALSE)
-      if (is.character(f) && length(f) == 1 && basename(f) == "schema.R") {
-        candidate <- file.path(dirname(dirname(f)), "inst", "scenario_rules.json")
-        if (file.exists(candidate)) return(candidate)
-      }
-    }
-  }
   installed <- system.file("scenario_rules.json", package = "dlfp")
-  if (nzchar(installed)) return(installed)
-  dlfp_stop("read_scenario", paste("cannot find scenario_rules.json: set",
-                                   "options(dlfp.rules_file = PATH) before sourcing r/R"))
+  if (!nzchar(installed)) {
+    dlfp_stop("read_scenario", "cannot find scenario_rules.json in the dlfp package")
+  }
+  installed
 }
 
 #' The scenario format as data: scenario_rules.json, parsed (objects as named lists).

@@ -1,9 +1,9 @@
 # What every chapter example shares: run a scenario, print progress, save the figures.
 #
 # The twin of python/examples/common.py. Sourced by each example (Rscript r/examples/NAME.R),
-# it sources dlfp's own files from r/R into the environment `dlfp`, as r/dlfp_run.R does, so
-# the examples run from a plain checkout without installing the package: dlfp$run_scenario
-# reads as Python's dlfp.run_scenario.
+# it loads dlfp as a package through r/load_dlfp.R (the project's installed copy when it is
+# current, else the sources through pkgload::load_all), so the examples run from a plain
+# checkout: dlfp::run_scenario reads as Python's dlfp.run_scenario.
 
 # r/examples/, from Rscript's --file= (the running example lives beside this file)
 HERE <- local({
@@ -14,16 +14,8 @@ HERE <- local({
 ROOT <- dirname(dirname(HERE))
 OUT <- file.path(ROOT, "examples", "out", "r")
 
-dlfp <- local({
-  env <- new.env()
-  files <- list.files(file.path(ROOT, "r", "R"), pattern = "[.]R$", full.names = TRUE)
-  if (length(files) == 0) {
-    stop(sprintf("common.R: no dlfp sources in %s", file.path(ROOT, "r", "R")), call. = FALSE)
-  }
-  # the package's collation order (C-locale alphabetical), as the tests and dlfp_run.R use
-  for (f in sort(files, method = "radix")) sys.source(f, envir = env)
-  env
-})
+source(file.path(ROOT, "r", "load_dlfp.R"))
+load_dlfp(file.path(ROOT, "r"))
 
 #' path = the scenario NAME.json: the default suite's, or the examples' own.
 #'
@@ -57,7 +49,7 @@ save_figure <- function(file, width, height, draw) {
 
 #' The loss curve, cost against epoch, from result$loss_curve (rows [epoch, cost]).
 #'
-#' @param result From dlfp$run_scenario.
+#' @param result From dlfp::run_scenario.
 #' @param file The PNG's name in examples/out/r/.
 save_loss <- function(result, file) {
   curve <- result$loss_curve  # (n_recorded, 2)
@@ -75,19 +67,19 @@ save_loss <- function(result, file) {
 #' The fill is viridis mixed 35 : 65 with white, the color of Python's alpha 0.35 over a white
 #' figure (an opaque fill leaves no seams between the bands).
 #'
-#' @param result From dlfp$run_scenario.
+#' @param result From dlfp::run_scenario.
 #' @param path_scenario The scenario it ran, for its data and activations.
 #' @param file The PNG's name in examples/out/r/.
 save_boundary <- function(result, path_scenario, file) {
-  s <- dlfp$read_scenario(path_scenario)
-  d <- dlfp$load_data(s)
+  s <- dlfp::read_scenario(path_scenario)
+  d <- dlfp::load_data(s)
   X <- d$X  # (2, m)
   g0 <- seq(min(X[1, ]) - 0.25, max(X[1, ]) + 0.25, length.out = 200)
   g1 <- seq(min(X[2, ]) - 0.25, max(X[2, ]) + 0.25, length.out = 200)
   grid <- rbind(rep(g0, times = length(g1)), rep(g1, each = length(g0)))  # (2, 200 * 200)
   # grid's first row varies fastest, so pred[i, j] is the class at (g0[i], g1[j]): the
   # x-by-y layout R's contour functions take
-  pred <- matrix(dlfp$predict_labels(grid, result$final_params, s$activations),
+  pred <- matrix(dlfp::predict_labels(grid, result$final_params, s$activations),
                  length(g0), length(g1))  # (200, 200)
   K <- max(2, s$layers[length(s$layers)])  # a sigmoid output still has two classes
   colors <- grDevices::hcl.colors(K, "viridis")
@@ -114,17 +106,17 @@ save_boundary <- function(result, path_scenario, file) {
 #' training points faint on top.
 #' A layer narrower than the widest leaves its extra panels empty.
 #'
-#' @param result From dlfp$run_scenario.
+#' @param result From dlfp::run_scenario.
 #' @param path_scenario The scenario it ran, for its data and activations.
 #' @param file The PNG's name in examples/out/r/.
 save_features <- function(result, path_scenario, file) {
-  s <- dlfp$read_scenario(path_scenario)
-  d <- dlfp$load_data(s)
+  s <- dlfp::read_scenario(path_scenario)
+  d <- dlfp::load_data(s)
   X <- d$X  # (2, m)
   g0 <- seq(min(X[1, ]) - 0.25, max(X[1, ]) + 0.25, length.out = 100)
   g1 <- seq(min(X[2, ]) - 0.25, max(X[2, ]) + 0.25, length.out = 100)
   grid <- rbind(rep(g0, times = length(g1)), rep(g1, each = length(g0)))  # (2, 100 * 100)
-  caches <- dlfp$forward_propagation(grid, result$final_params, s$activations)$caches
+  caches <- dlfp::forward_propagation(grid, result$final_params, s$activations)$caches
   hidden <- lapply(caches[-length(caches)], function(cache) cache$A)  # A_l: (n_l, 100 * 100)
   units <- vapply(hidden, nrow, 0L)
   width <- max(units)
@@ -153,7 +145,7 @@ save_features <- function(result, path_scenario, file) {
   })
 }
 
-#' result = dlfp$run_scenario(NAME), printing its progress and accuracy; then save its figures.
+#' result = dlfp::run_scenario(NAME), printing its progress and accuracy; then save its figures.
 #'
 #' @param name A scenario name (see scenario()).
 #' @param prefix Saves PREFIX_loss.png and, when boundary is TRUE (for 2-D data),
@@ -162,7 +154,7 @@ save_features <- function(result, path_scenario, file) {
 #' @return The result, invisibly.
 run <- function(name, prefix, boundary = TRUE) {
   path <- scenario(name)
-  result <- dlfp$run_scenario(path, verbose = TRUE)
+  result <- dlfp::run_scenario(path, verbose = TRUE)
   save_loss(result, paste0(prefix, "_loss.png"))
   if (boundary) save_boundary(result, path, paste0(prefix, "_boundary.png"))
   invisible(result)

@@ -7,17 +7,19 @@ file_arg <- grep("^--file=", commandArgs(trailingOnly = FALSE), value = TRUE)
 source(file.path(dirname(sub("^--file=", "", file_arg[1])), "common.R"))  # this folder's
 
 WIDTHS <- c(2, 3, 4, 5, 8)
+# "%.4f" rounded as Python rounds it: dlfp's own (internal) helper
+fmt_fixed <- function(x, digits) dlfp:::fmt_fixed(x, digits)
 
-base <- dlfp$read_scenario(scenario("donut_widths"))
+base <- dlfp::read_scenario(scenario("donut_widths"))
 scores <- list()
 for (width in WIDTHS) {
   s <- base
   s$layers <- c(2, width, 1)
-  cv <- dlfp$cross_validate(dlfp$prepare_scenario(s))
+  cv <- dlfp::cross_validate(dlfp::prepare_scenario(s))
   scores[[as.character(width)]] <- vapply(cv$folds, function(f) f$test_accuracy, 0)
   cat(sprintf("%d hidden units: mean test accuracy %s, std %s, folds %s\n", width,
-              dlfp$fmt_fixed(cv$mean_test_accuracy, 4), dlfp$fmt_fixed(cv$std_test_accuracy, 4),
-              paste(vapply(scores[[as.character(width)]], dlfp$fmt_fixed, "", 4), collapse = " ")))
+              fmt_fixed(cv$mean_test_accuracy, 4), fmt_fixed(cv$std_test_accuracy, 4),
+              paste(vapply(scores[[as.character(width)]], fmt_fixed, "", 4), collapse = " ")))
 }
 # the sum of each width's fold accuracies, added in turn as Python's sum() adds them (R's sum()
 # would add in long double, and could break a tie Python sees); order() is stable, so a tie
@@ -36,8 +38,8 @@ paired_t_test <- function(a, b) {
                  error = function(e) NULL)
   paste0(sprintf("%d vs %d hidden units: paired t-test over the folds ", a, b),
          if (is.null(tt)) "not defined (the same accuracy on every fold)"
-         else sprintf("t = %s, p = %s", dlfp$fmt_fixed(unname(tt$statistic), 4),
-                      dlfp$fmt_fixed(tt$p.value, 4)))
+         else sprintf("t = %s, p = %s", fmt_fixed(unname(tt$statistic), 4),
+                      fmt_fixed(tt$p.value, 4)))
 }
 
 cat(paired_t_test(4, 5), "\n", sep = "")

@@ -1,26 +1,12 @@
-# Makes the tests run from the source tree without installing the package: when dlfp's
-# functions are not already visible (test_check on the installed package and test_local's
-# load_all provide them), every file of r/R is sourced into the test environment, in the
-# package's collation order.
+# What the tests share. dlfp itself is loaded as a package before this file is read: by
+# testthat::test_local (pkgload::load_all of r/, as r/run_tests.R and devtools::test() run the
+# suite) or by test_check on the installed package (R CMD check); either way the tests see its
+# internal helpers too.
 #
 # testthat sources a helper with its own folder (tests/testthat) as the working directory in
 # every route (test_dir, test_check, and load_all, which test_local runs before the tests
 # start); testthat::test_path() only knows that folder once the tests run, so it is not used.
 dlfp_test_dir <- normalizePath(".")
-dlfp_r_dir <- normalizePath(file.path(dlfp_test_dir, "..", "..", "R"), mustWork = FALSE)
-if (!exists("forward_backward", mode = "function")) {
-  for (dlfp_file in sort(list.files(dlfp_r_dir, pattern = "[.]R$", full.names = TRUE),
-                         method = "radix")) {
-    sys.source(dlfp_file, envir = environment())
-  }
-  rm(dlfp_file)
-  # what the installed package's NAMESPACE does (S3method lines): R finds an S3 method in the
-  # registry, not in an environment of sourced functions
-  registerS3method("predict", "dlfp_model", predict.dlfp_model, envir = asNamespace("stats"))
-  registerS3method("print", "dlfp_model", print.dlfp_model)
-  registerS3method("summary", "dlfp_model", summary.dlfp_model)
-  registerS3method("print", "summary.dlfp_model", print.summary.dlfp_model)
-}
 
 # The repository root (r/tests/testthat/../../..): scenarios, golden fixtures and the runner
 # live there; tests that need them skip when the tests run elsewhere (an installed copy, or
