@@ -14,19 +14,11 @@ start <- as.integer(args[3])
 learner <- normalizePath(job$learner)
 
 drv_load_dlfp_env <- function(root) {
-  # as r/dlfp_run.R loads it: the package (r/load_dlfp.R: the project's library or
-  # pkgload::load_all); a tree without load_dlfp.R sources the package's files in its collation
-  # order, as the runner then did
-  loader <- file.path(root, "r", "load_dlfp.R")
-  if (file.exists(loader)) {
-    source(loader)
-    load_dlfp(file.path(root, "r"))
-    return(asNamespace("dlfp"))
-  }
-  env <- new.env(parent = globalenv())
-  files <- list.files(file.path(root, "r", "R"), pattern = "[.]R$", full.names = TRUE)
-  for (f in sort(files, method = "radix")) sys.source(f, envir = env)
-  env
+  # as r/dlfp_run.R loads it: the project's installed copy or pkgload::load_all (r/load_dlfp.R);
+  # the learner's functions see its namespace, exported and internal alike
+  source(file.path(root, "r", "load_dlfp.R"))
+  load_dlfp(file.path(root, "r"))
+  asNamespace("dlfp")
 }
 
 drv_nums <- function(s) {
