@@ -57,6 +57,7 @@ class Check:
     calls: list
     quantities: object  # outputs (one dict per call) -> list of Quantity
     slips: list = field(default_factory=list)
+    call_label: object = None  # k (0-based) -> "step 2", for checks of several calls
 
 
 @dataclass
@@ -343,7 +344,8 @@ def _optimizer_check(seed, fn, moments, sl):
                                SETTINGS, t), ("params", "state")))
     return Check(fn, f"{STEPS} steps from zero state, each fed your own params and state; "
                  f"W1 3 x 4, W2 1 x 3, lr 0.01, t = 1..{STEPS}",
-                 calls, optimizer_quantities(2, STEPS, moments), sl)
+                 calls, optimizer_quantities(2, STEPS, moments), sl,
+                 call_label=lambda k: f"step {k + 1}")
 
 
 def optimizers_exercise():
@@ -361,7 +363,8 @@ def schedules_exercise():
     def check(fn, rate, every, sl):
         return Check(fn, f"learning_rate 0.1, rate {rate}, every {every}, e = 0..{EPOCHS[-1]}",
                      [Call(fn, (0.1, e, rate, every), ("lr",)) for e in EPOCHS],
-                     per_call("lr", lambda e: f"lr at epoch e = {e}"), sl)
+                     per_call("lr", lambda e: f"lr at epoch e = {e}"), sl,
+                     call_label=lambda k: f"epoch e = {EPOCHS[k]}")
     return Exercise("schedules", EXERCISE_TITLES["schedules"], [
         check("schedule_exponential", 0.5, 4, S.EXPONENTIAL),
         check("schedule_inverse_time", 1.0, 3, S.INVERSE_TIME),

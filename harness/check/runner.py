@@ -57,7 +57,7 @@ class CheckResult:
     slips: list = field(default_factory=list)   # the matching slips' names
     message: str = None             # the learner's error, or what became of the process
     where: str = None               # the learner's file and line
-    call: int = None                # which call of the check (0-based) raised / hung
+    during: str = None              # which of the check's calls raised / hung ("step 2")
 
 
 @dataclass
@@ -209,8 +209,10 @@ def judge(exercise_name, check, records, lang):
         if st in ("error", "hang", "died", "skipped"):
             status = {"error": Status.RAISED, "hang": Status.HANGS, "died": Status.CRASHED,
                       "skipped": Status.CRASHED}[st]
+            during = (check.call_label(k) if check.call_label else None) \
+                if len(check.calls) > 1 else None
             return CheckResult(status=status, message=r.get("message"), where=r.get("where"),
-                               call=k, **base)
+                               during=during, **base)
     outs = [codec.split_outputs(codec.decode_output(r["outputs"]), call, lang)
             for r, call in zip(records, check.calls)]
     reference = check.quantities(execute(check, _dlfp(check.fn)))

@@ -106,8 +106,8 @@ def result_lines(r, lang, several=False):
         body += difference_lines(r.difference, lang, r.exercise)
         body += [f"hint: {h}" for h in r.hints]
     else:
-        if r.call:
-            body.append(f"in call {r.call + 1} (step {r.call + 1})")
+        if r.during:
+            body.append(f"at {r.during}:")
         body += [ln for ln in (r.message or "").splitlines() if ln.strip()]
         if r.where:
             body.append(f"at {r.where}")
@@ -149,5 +149,6 @@ def summary(report):
     verdict = ("every function you wrote agrees with dlfp" if not report.failed and
                counts.get(Status.PASS) else
                "none of the exercises' functions is written yet" if not report.failed else
-               "see the first difference above")
+               "see the first difference above" if counts.get(Status.DIFFERS) else
+               "see what went wrong above")
     return f"{', '.join(parts)} ({report.seconds:.1f} s): {verdict}"
