@@ -5,6 +5,7 @@ planted slips (tests/learners/*/slips*) have each slip named with its function, 
 layer, step and hint; files that hang, raise, return the wrong shape or kill their process are
 reported so and checking goes on; the starter files load and count as "not written yet".
 """
+import json
 import subprocess
 import sys
 
@@ -353,3 +354,19 @@ update_parameters <- function(params, grads, learning_rate) {
     r = keyed(report.results)
     assert r[("forward", "initialize_parameters", 0)].status == Status.PASS
     assert r[("gd_step", "update_parameters", 0)].status == Status.PASS
+
+
+def test_the_records_as_a_json_document(tmp_path):
+    out = tmp_path / "check.json"
+    p = cli(SLIP_FILES["python"], "--exercise", "linear", "activations", "--json", out)
+    assert p.returncode == 1
+    doc = json.loads(out.read_text())
+    assert (doc["language"], doc["failed"], doc["load_error"]) == ("python", True, None)
+    r = {x["function"]: x for x in doc["results"]}
+    assert r["linear_forward"]["status"] == "differs"
+    assert r["linear_forward"]["slips"] == ["bias left out"]
+    assert r["linear_forward"]["difference"]["label"] == "Z"
+    assert r["relu_forward"]["status"] == "not written yet"
+    p = cli(SLIP_FILES["python"], "--json", tmp_path / "nowhere" / "check.json")
+    assert p.returncode == 2 and p.stderr.startswith("harness: check: --json: ")
+    assert p.stdout == ""  # refused before anything ran

@@ -1,4 +1,5 @@
 """python -m harness check PATH [--exercise NAME ...] | --template EXERCISE --lang LANG."""
+import json
 import math
 import sys
 
@@ -18,6 +19,8 @@ def arguments(parser):
     parser.add_argument("--template", metavar="EXERCISE",
                         help="print a starter file for EXERCISE (or 'all') instead of checking")
     parser.add_argument("--lang", help="the starter file's language: python, r or octave")
+    parser.add_argument("--json", metavar="FILE",
+                        help="also write the records as a JSON document to FILE")
     parser.add_argument("--timeout", default="20",
                         help="seconds your code may go without answering before it is stopped "
                         "(default 20)")
@@ -30,6 +33,8 @@ def _usage(problem):
 
 def run(args):
     """The check command: 0 all you wrote agrees, 1 something differs, 2 bad usage."""
+    from ..outfile import OutputError, ReservedFile
+    from .document import document
     from .runner import UsageProblem, run_check
     from .text import render
 
@@ -63,9 +68,22 @@ def run(args):
     if not (math.isfinite(timeout) and timeout > 0):
         return _usage(f"--timeout: must be a number of seconds > 0 and finite, not "
                       f"{args.timeout!r}")
+    out = None
+    if args.json is not None:
+        try:
+            out = ReservedFile(args.json)  # claimed now: a bad FILE costs no run
+        except OutputError as e:
+            return _usage(f"--json: {e.problem}")
     try:
         report = run_check(args.path, names, timeout)
     except UsageProblem as e:
+        if out is not None:
+            out.discard()
         return _usage(str(e))
     print("\n".join(render(report)))
+    if out is not None:
+        try:
+            out.commit(json.dumps(document(report), indent=1) + "\n")
+        except OutputError as e:
+            return _usage(f"--json: {e.problem}")
     return 1 if report.failed else 0
