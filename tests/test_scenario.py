@@ -129,6 +129,22 @@ def test_bad_data_is_named(tmp_path, rows, message):
         dlfp.run_scenario(write(tmp_path, BASE, rows))
 
 
+def test_load_checked_data_reads_and_checks_the_training_and_test_sets(tmp_path):
+    (tmp_path / "t.csv").write_text("5,6,1\n")
+    sc = dict(BASE, data={"csv": "d.csv", "test_csv": "t.csv"})
+    d = dlfp.load_checked_data(dlfp.read_scenario(write(tmp_path, sc, ROWS)))
+    assert list(d) == ["X", "labels", "X_test", "labels_test"]
+    assert d["X"].tolist() == [[0, 1, 0, 1], [1, 0, 0, 1]]
+    assert d["labels"].tolist() == [1, 1, 0, 0]
+    assert (d["X_test"].tolist(), d["labels_test"].tolist()) == ([[5], [6]], [1])
+    d = dlfp.load_checked_data(dlfp.read_scenario(write(tmp_path, BASE, ROWS)))
+    assert d["X_test"] is None and d["labels_test"] is None
+    (tmp_path / "t.csv").write_text("5,6,2\n")  # the test set is checked too
+    with pytest.raises(dlfp.DlfpError) as e:
+        dlfp.load_checked_data(dlfp.read_scenario(write(tmp_path, sc)))
+    assert str(e.value) == "dlfp: check_data: label 2 at example 1 is out of range 0..1"
+
+
 def test_softmax_labels_are_checked_against_the_classes(tmp_path):
     sc = dict(BASE, layers=[2, 3, 3], activations=["relu", "softmax"])
     with pytest.raises(dlfp.DlfpError, match=r"label 3 at example 1 is out of range 0..2"):

@@ -1,6 +1,6 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{prepared} =} dlfp.prepare_scenario (@var{scenario})
-## prepared = read -> check -> load data -> targets -> initial weights, once.
+## prepared = read -> check -> load checked data -> targets -> initial weights, once.
 ##
 ## The twin of run.py's @code{prepare_scenario}. @var{scenario} is a scenario file or a
 ## scenario already checked (@code{dlfp.read_scenario}'s struct). @var{prepared} is a struct
@@ -8,7 +8,7 @@
 ## ([] without a test set), params0 (the initial parameters) and rng (the stream's state
 ## after them, where training's draws begin); @code{dlfp.run_scenario} trains it without
 ## reading anything again. Every bad input stops here, before any training: the file, the
-## fields, the data (@code{dlfp.check_data}) and a fold count larger than the data
+## fields, the data (@code{dlfp.load_checked_data}) and a fold count larger than the data
 ## (@code{dlfp.check_folds}).
 ## @end deftypefn
 
@@ -20,21 +20,14 @@ function p = prepare_scenario (scenario)
   if (ischar (scenario))
     s = dlfp.read_scenario (scenario);
   endif
-  out_act = s.activations{end};
-  [X, labels] = dlfp.load_data (s);
-  dlfp.check_data (X, labels, s.layers, out_act);
-  X_test = labels_test = [];
-  if (dlfp.has_test_data (s))
-    [X_test, labels_test] = dlfp.load_test_data (s);
-    dlfp.check_data (X_test, labels_test, s.layers, out_act);
-  endif
+  d = dlfp.load_checked_data (s);
   if (isfield (s, "validation"))  # a bad fold count is bad input: named before any training
-    dlfp.check_folds (s.validation.folds, columns (X));
+    dlfp.check_folds (s.validation.folds, columns (d.X));
   endif
-  Y = dlfp.labels_to_targets (labels, out_act, s.layers(end));
+  Y = dlfp.labels_to_targets (d.labels, s.activations{end}, s.layers(end));
   [params0, rng] = dlfp.initialize_parameters (s.layers, s.init, dlfp.rng_create (s.seed));
-  p = struct ("scenario", s, "X", X, "labels", labels, "Y", Y, "X_test", X_test,
-              "labels_test", labels_test, "params0", params0, "rng", rng);
+  p = struct ("scenario", s, "X", d.X, "labels", d.labels, "Y", Y, "X_test", d.X_test,
+              "labels_test", d.labels_test, "params0", params0, "rng", rng);
 endfunction
 
 %!test

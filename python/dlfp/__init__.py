@@ -16,8 +16,8 @@ from .optimizers import (OPTIMIZERS, SCHEDULES, initialize_optimizer, learning_r
                          update_parameters_adam, update_parameters_gd, update_parameters_momentum,
                          update_parameters_rmsprop)
 from .rng import rng_create, rng_normal, rng_permutation, rng_uniform
-from .data import (check_data, has_test_data, load_data, load_test_data, read_csv_data,
-                   read_csv_matrix)
+from .data import (check_data, has_test_data, load_checked_data, load_data, load_test_data,
+                   read_csv_data, read_csv_matrix)
 from .result import check_result_path, write_result
 from .run import prepare_scenario, run_scenario
 from .schema import RULES, check_scenario, read_scenario

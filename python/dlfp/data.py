@@ -55,6 +55,34 @@ def load_test_data(scenario):
                          data.get("test_limit"))
 
 
+def load_checked_data(scenario):
+    """data = load_data(scenario) and, with a test set, load_test_data(scenario), each checked.
+
+    The one way a scenario's data are read: the training set, then the test set when the
+    scenario names one, each read and then checked by check_data against the scenario's layers
+    and output activation, so bad data stop with check_data's message before any training.
+
+    Parameters
+    ----------
+    scenario : dict
+        A checked scenario (read_scenario's).
+
+    Returns
+    -------
+    dict
+        X (n_0, m), labels (m,), X_test (n_0, m_test) and labels_test (m_test,); X_test and
+        labels_test are None without a test set.
+    """
+    layers, out_act = scenario["layers"], scenario["activations"][-1]
+    X, labels = load_data(scenario)
+    check_data(X, labels, layers, out_act)
+    X_test = labels_test = None
+    if has_test_data(scenario):
+        X_test, labels_test = load_test_data(scenario)
+        check_data(X_test, labels_test, layers, out_act)
+    return {"X": X, "labels": labels, "X_test": X_test, "labels_test": labels_test}
+
+
 def data_path(scenario, name):
     """A data file named in the scenario, read against the scenario file's folder."""
     return os.path.join(scenario.get("base_dir", "."), name)

@@ -1,6 +1,6 @@
 """One scenario from file to result: prepare it (read, check, load, targets, initial weights),
 then train it."""
-from .data import check_data, has_test_data, load_data, load_test_data
+from .data import load_checked_data
 from .initializers import initialize_parameters
 from .network import accuracy, labels_to_targets, predict_labels
 from .rng import rng_create
@@ -10,7 +10,7 @@ from .validation import check_folds, cross_validate
 
 
 def prepare_scenario(scenario):
-    """prepared = read -> check -> load data -> targets -> initial weights, once.
+    """prepared = read -> check -> load checked data -> targets -> initial weights, once.
 
     Parameters
     ----------
@@ -25,19 +25,13 @@ def prepare_scenario(scenario):
         where training's draws begin).
     """
     s = read_scenario(scenario) if isinstance(scenario, str) else scenario
-    out_act = s["activations"][-1]
-    X, labels = load_data(s)
-    check_data(X, labels, s["layers"], out_act)
-    X_test = labels_test = None
-    if has_test_data(s):
-        X_test, labels_test = load_test_data(s)
-        check_data(X_test, labels_test, s["layers"], out_act)
+    d = load_checked_data(s)
     if "validation" in s:  # a bad fold count is bad input: named before any training
-        check_folds(s["validation"]["folds"], X.shape[1])
-    Y = labels_to_targets(labels, out_act, s["layers"][-1])
+        check_folds(s["validation"]["folds"], d["X"].shape[1])
+    Y = labels_to_targets(d["labels"], s["activations"][-1], s["layers"][-1])
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    return {"scenario": s, "X": X, "labels": labels, "Y": Y, "X_test": X_test,
-            "labels_test": labels_test, "params0": params0, "rng": rng}
+    return {"scenario": s, "X": d["X"], "labels": d["labels"], "Y": Y, "X_test": d["X_test"],
+            "labels_test": d["labels_test"], "params0": params0, "rng": rng}
 
 
 def run_scenario(scenario, verbose=False, *, progress=None):

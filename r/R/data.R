@@ -54,6 +54,29 @@ load_test_data <- function(scenario) {
                 data[["test_limit"]])
 }
 
+#' data = load_data(scenario) and, with a test set, load_test_data(scenario), each checked.
+#'
+#' The one way a scenario's data are read: the training set, then the test set when the
+#' scenario names one, each read and then checked by check_data against the scenario's layers
+#' and output activation, so bad data stop with check_data's message before any training.
+#'
+#' @param scenario From read_scenario.
+#' @return list(X = n_0 x m, labels = length m, X_test = n_0 x m_test, labels_test = length
+#'   m_test); X_test and labels_test are NULL without a test set.
+#' @export
+load_checked_data <- function(scenario) {
+  layers <- scenario$layers
+  out_act <- scenario$activations[length(scenario$activations)]
+  d <- load_data(scenario)
+  check_data(d$X, d$labels, layers, out_act)
+  test <- list(X = NULL, labels = NULL)
+  if (has_test_data(scenario)) {
+    test <- load_test_data(scenario)
+    check_data(test$X, test$labels, layers, out_act)
+  }
+  list(X = d$X, labels = d$labels, X_test = test$X, labels_test = test$labels)
+}
+
 #' A data file named in the scenario, read against the scenario file's folder.
 #'
 #' As Python's os.path.join: an absolute name stays as it is, any other (even one starting with

@@ -1,7 +1,7 @@
 # One scenario from file to result: prepare it (read, check, load, targets, initial weights),
 # then train it.
 
-#' prepared = read -> check -> load data -> targets -> initial weights, once.
+#' prepared = read -> check -> load checked data -> targets -> initial weights, once.
 #'
 #' @param scenario A scenario file, or a scenario already checked (read_scenario's list).
 #' @return A named list: scenario, X (n_0 x m), labels (m), Y (n_L x m), X_test and
@@ -10,21 +10,15 @@
 #' @export
 prepare_scenario <- function(scenario) {
   s <- if (is.character(scenario)) read_scenario(scenario) else scenario
-  out_act <- s$activations[length(s$activations)]
-  d <- load_data(s)
-  check_data(d$X, d$labels, s$layers, out_act)
-  test <- list(X = NULL, labels = NULL)
-  if (has_test_data(s)) {
-    test <- load_test_data(s)
-    check_data(test$X, test$labels, s$layers, out_act)
-  }
+  d <- load_checked_data(s)
   if (!is.null(s$validation)) {  # a bad fold count is bad input: named before any training
     check_folds(s$validation$folds, ncol(d$X))
   }
-  Y <- labels_to_targets(d$labels, out_act, s$layers[length(s$layers)])
+  Y <- labels_to_targets(d$labels, s$activations[length(s$activations)],
+                         s$layers[length(s$layers)])
   init <- initialize_parameters(s$layers, s$init, rng_create(s$seed))
-  list(scenario = s, X = d$X, labels = d$labels, Y = Y, X_test = test$X,
-       labels_test = test$labels, params0 = init$params, rng = init$rng)
+  list(scenario = s, X = d$X, labels = d$labels, Y = Y, X_test = d$X_test,
+       labels_test = d$labels_test, params0 = init$params, rng = init$rng)
 }
 
 #' result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.

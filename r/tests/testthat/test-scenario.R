@@ -80,6 +80,27 @@ test_that("a CSV test set: has_test_data, load_test_data and the test accuracy",
                    mean(predict_labels(test$X, r$final_params, s$activations) == test$labels))
 })
 
+test_that("load_checked_data reads and checks the training and the test set", {
+  dir <- tempfile("dlfp-checked-")
+  dir.create(dir)
+  writeLines(c("0,1,1", "1,0,1", "0,0,0"), file.path(dir, "train.csv"))
+  writeLines("5,6,1", file.path(dir, "test.csv"))
+  path <- write_scenario(small_scenario(data = list(csv = "train.csv", test_csv = "test.csv")),
+                         dir = dir)
+  d <- load_checked_data(read_scenario(path))
+  expect_identical(names(d), c("X", "labels", "X_test", "labels_test"))
+  expect_identical(d$X, rbind(c(0, 1, 0), c(1, 0, 0)))
+  expect_identical(d$labels, c(1, 1, 0))
+  expect_identical(d$X_test, rbind(5, 6))
+  expect_identical(d$labels_test, 1)
+  none <- load_checked_data(read_scenario(write_scenario(small_scenario())))
+  expect_null(none$X_test)
+  expect_null(none$labels_test)
+  writeLines("5,6,2", file.path(dir, "test.csv"))  # the test set is checked too
+  expect_identical(dlfp_error_message(load_checked_data(read_scenario(path))),
+                   "dlfp: check_data: label 2 at example 1 is out of range 0..1")
+})
+
 test_that("an IDX scenario: scaled to [0, 1], cut to limit, with a test set", {
   dir <- tempfile("dlfp-idx-scenario-")
   dir.create(dir)
