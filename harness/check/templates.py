@@ -5,6 +5,8 @@ defaults), what it returns, the equation it implements and the shapes. Each lang
 file is made from it, with the structures (params, grads, caches, state, settings) described
 in that language's terms.
 """
+import textwrap
+
 from .exercises import EXERCISE_NAMES, EXERCISE_TITLES
 
 # name: (arguments, outputs, equation, notes on shapes and structures)
@@ -66,19 +68,19 @@ SIGNATURES = {
                                     "t"], ["params", "state"],
                                    "v = beta * v + (1 - beta) * g ; p = p - lr * v",
                                    ["per parameter p (W1, b1, ...) with gradient g (dW1, ...); "
-                                    "state.v holds v; beta from settings"]),
+                                    "v is the state's v; beta is the settings' beta"]),
     "update_parameters_rmsprop": (["params", "grads", "state", "learning_rate", "settings", "t"],
                                   ["params", "state"],
                                   "s = beta * s + (1 - beta) * g.^2 ; p = p - lr * g ./ "
                                   "(sqrt(s) + epsilon)",
-                                  ["state.s holds s; beta, epsilon from settings"]),
+                                  ["s is the state's s; beta and epsilon are the settings'"]),
     "update_parameters_adam": (["params", "grads", "state", "learning_rate", "settings", "t"],
                                ["params", "state"],
                                "v = beta1 v + (1 - beta1) g ; s = beta2 s + (1 - beta2) g.^2 ; "
                                "p = p - lr * (v / (1 - beta1^t)) ./ (sqrt(s / (1 - beta2^t)) + "
                                "epsilon)",
-                               ["t counts the updates from 1; beta1, beta2, epsilon from "
-                                "settings"]),
+                               ["t counts the updates from 1; beta1, beta2 and epsilon are the "
+                                "settings'"]),
     "schedule_exponential": (["learning_rate", "e", "rate", "every"], ["lr"],
                              "lr_e = lr * rate^(e / every)", ["e: the 0-based epoch"]),
     "schedule_inverse_time": (["learning_rate", "e", "rate", "every"], ["lr"],
@@ -127,7 +129,8 @@ Structures (numeric matrices, one column per example):
   activations  a character vector, e.g. c("relu", "tanh", "sigmoid")
   rng       the generator state, a number: rng_uniform(rng, n) -> list(u, rng),
             rng_normal(rng, n) -> list(z, rng) (dlfp's; your file may call them)
-Several outputs come back as a named list with the names shown, e.g. list(AL = AL, caches = caches).
+Several outputs come back as a named list with the names shown:
+  e.g. list(AL = AL, caches = caches).
 Any dlfp function you do not define is dlfp's own.
 """,
     "octave": """\
@@ -148,13 +151,34 @@ that starts with "1;". Any dlfp function you do not define is dlfp's own.
 }
 
 
+def _equation(eq, width=88):
+    """The equation in lines of at most width characters, broken after its ' ; ' steps."""
+    lines, line = [], ""
+    for part in eq.split(" ; "):
+        if line and len(line) + 3 + len(part) > width:
+            lines.append(line + " ;")
+            line = part
+        else:
+            line = f"{line} ; {part}" if line else part
+    return lines + [line]
+
+
+def _lines(texts):
+    """Each text in lines of at most 88 characters: equations broken after ' ; ', words else."""
+    out = []
+    for t in texts:
+        for line in _equation(t):
+            out.extend(textwrap.wrap(line, 88, subsequent_indent="  ") or [""])
+    return out
+
+
 def _comment(text, mark):
     return "".join(f"{mark} {line}".rstrip() + "\n" for line in text.splitlines())
 
 
 def _python(name):
     args, outs, eq, notes = SIGNATURES[name]
-    doc = [eq, ""] + [f"{n}" for n in notes] + [f"returns {', '.join(outs)}"]
+    doc = _lines([eq, ""] + notes + [f"returns {', '.join(outs)}"])
     body = "\n".join(f"    {line}".rstrip() for line in doc)
     ret = ", ".join(outs)
     return (f"def {name}({', '.join(a.replace(' = ', '=') for a in args)}):\n"
@@ -167,7 +191,8 @@ def _python(name):
 def _r(name):
     args, outs, eq, notes = SIGNATURES[name]
     ret = outs[0] if len(outs) == 1 else f"list({', '.join(f'{o} = {o}' for o in outs)})"
-    doc = "".join(f"#' {line}".rstrip() + "\n" for line in [eq, ""] + notes + [f"returns {ret}"])
+    doc = "".join(f"#' {line}".rstrip() + "\n"
+                  for line in _lines([eq, ""] + notes + [f"returns {ret}"]))
     return (doc + f"{name} <- function({', '.join(args)}) {{\n"
             f"  # TODO: compute {', '.join(outs)}\n"
             f'  stop("TODO: {name}")\n'
@@ -179,8 +204,8 @@ def _octave(name):
     ret = outs[0] if len(outs) == 1 else f"[{', '.join(outs)}]"
     plain = [a.split(" = ")[0] for a in args]
     defaults = [a for a in args if " = " in a]
-    doc = "".join(f"  ## {line}".rstrip() + "\n" for line in [eq, ""] + notes
-                  + [f"returns {ret}"])
+    doc = "".join(f"  ## {line}".rstrip() + "\n"
+                  for line in _lines([eq, ""] + notes + [f"returns {ret}"]))
     fill = "".join(f"  if (nargin < {plain.index(d.split(' = ')[0]) + 1})\n"
                    f"    {d.replace(' = ', ' = ')};\n  endif\n" for d in defaults)
     return (f"function {ret} = {name} ({', '.join(plain)})\n" + doc + fill
