@@ -1,6 +1,11 @@
 ## -*- texinfo -*-
-## @deftypefn {} {} dlfp.check_result_path (@var{path})
-## Stop unless a result can be written at path: not empty, not a folder, in a writable folder.
+## @deftypefn  {} {} dlfp.check_result_path (@var{path})
+## @deftypefnx {} {} dlfp.check_result_path (@var{path}, @var{fn})
+## Stop unless a result can be written at path: not empty, not a folder or other non-regular file, in a writable folder.
+##
+## A device, a FIFO or anything under /proc, /sys or /dev is @code{... <path> is not a regular
+## file}. @var{fn} is the command the errors name (default write_result; predict checks its
+## --out the same way).
 ##
 ## The twin of result.py's @code{check_result_path}, called by the runner before anything is
 ## read or trained, so a bad --out costs nothing (@code{dlfp.write_result} checks again).
@@ -9,30 +14,39 @@
 ## <folder> the absolute folder of @var{path} as Python writes it.
 ## @end deftypefn
 
-function check_result_path (path)
+function check_result_path (path, fn)
   if (nargin < 1)
     print_usage ();
   endif
+  if (nargin < 2)
+    fn = "write_result";
+  endif
+  fail = @(problem) error ("dlfp:file", "%s", ["dlfp: " fn ": " problem]);
   if (! dlfp.internal.is_string (path) || isempty (path))
     fail ("the result path is empty");
   endif
+  shown = dlfp.internal.shown (path, Inf);
   if (isfolder (path))
-    fail ([path " is a folder"]);
+    fail ([shown " is a folder"]);
+  endif
+  [~, err] = stat (path);
+  if (err == 0)  # it exists (links followed): it must be a file to replace
+    try
+      dlfp.internal.check_regular_file (path, fn);
+    catch
+      fail ([shown " is not a regular file"]);
+    end_try_catch
   endif
   folder = dlfp.internal.abs_dirname (path);
   if (! isfolder (folder))
-    fail (["no such folder: " folder]);
+    fail (["no such folder: " dlfp.internal.shown(folder, Inf)]);
   endif
   ## Python asks os.access (W_OK | X_OK); Octave has no access(), the shell's test asks it
   quoted = ["'" strrep(folder, "'", "'\\''") "'"];
   [status, ~] = system (sprintf ("test -w %s && test -x %s", quoted, quoted));
   if (status != 0)
-    fail (["cannot write in " folder]);
+    fail (["cannot write in " dlfp.internal.shown(folder, Inf)]);
   endif
-endfunction
-
-function fail (problem)
-  error ("dlfp:file", "%s", ["dlfp: write_result: " problem]);
 endfunction
 
 %!test

@@ -15,7 +15,7 @@ function [X, labels] = read_csv_data (path)
   endif
   D = dlfp.read_csv_matrix (path, "load_data");  # (m, n_features + 1)
   if (columns (D) < 2)
-    dlfp.internal.fail ("data", "load_data", sprintf ("malformed CSV in %s: need at least one row of features and a label", path));
+    dlfp.internal.fail ("data", "load_data", sprintf ("malformed CSV in %s: need at least one row of features and a label", dlfp.internal.shown (path, Inf)));
   endif
   X = D(:, 1:end - 1)';
   labels = D(:, end)';

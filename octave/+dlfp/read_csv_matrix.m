@@ -20,6 +20,7 @@ function D = read_csv_matrix (path, fn)
     print_usage ();
   endif
   text = dlfp.read_text (path, fn);
+  path = dlfp.internal.shown (path, Inf);  # as the messages show it
   lines = strsplit (text, "\n", "CollapseDelimiters", false);
   number = 1:numel (lines);  # a row's name is its line in the file
   keep = ! cellfun (@isempty, regexp (lines, '[^ \t\r]', "once"));
@@ -42,7 +43,7 @@ function D = read_csv_matrix (path, fn)
     cells = strsplit (lines{bad}, ",", "CollapseDelimiters", false);
     col = find (cellfun (@isempty, regexp (cells, ['^' cell_re '$'], "once")), 1);
     malformed (fn, path, sprintf ("row %d, column %d: '%s' is not a plain decimal number",
-                             number(bad), col, cells{col}));
+                             number(bad), col, dlfp.internal.shown (cells{col})));
   endif
   ## every cell is one number now: blanks out, commas to spaces, one read of them all
   ## (sscanf reads 1e309 as Inf, as Python's float does)
@@ -95,7 +96,7 @@ endfunction
 %!          "1,2e\n", "row 1, column 2: '2e' is not a plain decimal number";
 %!          "1_000,2\n", "row 1, column 1: '1_000' is not a plain decimal number";
 %!          "# x,y\n1,2\n", "row 1, column 1: '# x' is not a plain decimal number";
-%!          "1,2\r\r\n", "row 1, column 2: '2\r' is not a plain decimal number";
+%!          "1,2\r\r\n", "row 1, column 2: '2\\r' is not a plain decimal number";
 %!          "", "need at least one row of features and a label";
 %!          " \n\t\r\n", "need at least one row of features and a label"};
 %! unwind_protect

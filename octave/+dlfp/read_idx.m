@@ -6,7 +6,10 @@
 ## The header is two zero bytes, a type byte (0x08: unsigned byte, the MNIST files), the
 ## number of dimensions, then each dimension as a big-endian 32-bit integer; the data
 ## follow, the last dimension varying fastest. A gzipped file (magic 1f 8b, whatever its
-## name) is unpacked by the gzip program into a temporary file first. @var{X} holds doubles: d x n for n
+## name) is unpacked by the gzip program into a temporary file first (every member of a
+## multi-member file). The header's product is checked as it is formed, while it is exact: one
+## that reaches 2^53 is @code{... needs at least 9007199254740992 (truncated)}. Only a regular
+## file is read (@code{dlfp.internal.check_regular_file}). @var{X} holds doubles: d x n for n
 ## items of d values (images: d = 784), one column per item with its values in file order
 ## (row by row for an image); a 1-D file (labels) gives a 1 x n row. @var{dims} is the
 ## header's dimensions, a row. Errors read as Python's, except the gzip program's own
@@ -18,10 +21,8 @@ function [X, dims] = read_idx (path)
     print_usage ();
   endif
   fn = "read_idx";
-  if (! ischar (path) || ! isfile (path))
-    dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
-  endif
-  if (isequal (read_bytes (path, 2), [31; 139]))  # 1f 8b
+  dlfp.internal.check_regular_file (path, fn);
+  if (isequal (read_bytes (path, 2, fn), [31; 139]))  # 1f 8b
     ## gzip itself unpacks into a temporary file. (Octave's gunzip would do the same but
     ## changes folder while it works, which drops relative entries from the load path.)
     raw = [tempname() ".idx"];
@@ -30,8 +31,9 @@ function [X, dims] = read_idx (path)
                                           shell_quote (raw)));
       if (status != 0)
         dlfp.internal.fail ("data", fn,
-                            sprintf ("truncated or corrupt gzip file %s: %s", path,
-                                     gzip_problem (output)));
+                            sprintf ("truncated or corrupt gzip file %s: %s",
+                                     dlfp.internal.shown (path, Inf),
+                                     dlfp.internal.shown (gzip_problem (output), Inf)));
       endif
       [X, dims] = parse_idx (raw, path);
     unwind_protect_cleanup
@@ -47,6 +49,7 @@ endfunction
 function [X, dims] = parse_idx (file, path)
   ## file is what is read, path what the messages name (the gzipped original)
   fn = "read_idx";
+  path = dlfp.internal.shown (path, Inf);  # as the messages show it
   fid = fopen (file, "r");
   unwind_protect
     magic = fread (fid, 4, "uint8=>double");
@@ -69,28 +72,54 @@ function [X, dims] = parse_idx (file, path)
   unwind_protect_cleanup
     fclose (fid);
   end_unwind_protect
-  want = prod (dims);
+  want = idx_size (dims);
   have = numel (data);
-  if (have != want)
+  if (isnan (want) || have != want)
     truncated = "";
-    if (have < want)
+    if (isnan (want) || have < want)
       truncated = " (truncated)";
     endif
+    needs = sprintf ("%d", want);
+    if (isnan (want))
+      needs = sprintf ("at least %d", 2^53);
+    endif
     dlfp.internal.fail ("data", fn,
-                        sprintf ("%s holds %d data bytes but its header %s needs %d%s", path,
+                        sprintf ("%s holds %d data bytes but its header %s needs %s%s", path,
                                  have, strjoin (arrayfun (@(d) sprintf ("%d", d), dims,
                                                           "UniformOutput", false), "x"),
-                                 want, truncated));
+                                 needs, truncated));
   endif
   if (ndim == 1)
     X = double (data');  # (1, n)
+  elseif (dims(1) == 0)
+    X = zeros (0, 0);  # no items (load_data refuses them)
   else
     X = double (reshape (data, want / dims(1), dims(1)));  # (d, n): one column per item
   endif
 endfunction
 
-function b = read_bytes (path, n)
-  fid = fopen (path, "r");
+function n = idx_size (dims)
+  ## prod (dims), or NaN once a partial product reaches 2^53: below it every whole number is a
+  ## double, so the product is exact until then (a zero anywhere makes it 0)
+  n = 0;
+  if (all (dims != 0))
+    n = 1;
+    for d = dims
+      n *= d;
+      if (n >= 2^53)
+        n = NaN;
+        return;
+      endif
+    endfor
+  endif
+endfunction
+
+function b = read_bytes (path, n, fn)
+  [fid, msg] = fopen (path, "r");
+  if (fid < 0)
+    dlfp.internal.fail ("file", fn, sprintf ("cannot read %s: %s",
+                                             dlfp.internal.shown (path, Inf), msg));
+  endif
   b = fread (fid, n, "uint8=>double");
   fclose (fid);
 endfunction

@@ -21,18 +21,53 @@ function value = read_json (path, fn)
     print_usage ();
   endif
   text = dlfp.read_text (path, fn);
+  shown = dlfp.internal.shown (path, Inf);
   ## every JSON string replaced by "", so that "NaN" inside one is never taken for the literal
-  ## (Python's "." stops at a newline, hence dotexceptnewline)
-  bare = regexprep (text, '"(?:[^"\\]|\\.)*"', '""', "dotexceptnewline");
+  ## (Python's "." stops at a newline, hence dotexceptnewline). Possessive, as R's: a plain
+  ## alternation recurses in PCRE and ends Octave on a string of ~10,000 characters; the two
+  ## alternatives never start alike, so it matches what Python's pattern matches.
+  string_re = '"(?:[^"\\]++|\\.)*+"';
+  bare = regexprep (text, string_re, '""', "dotexceptnewline");
   if (! isempty (regexp (bare, '(?<![A-Za-z0-9_])(?:NaN|Infinity)(?![A-Za-z0-9_])', "once")))
-    dlfp.internal.fail ("json", fn, [path " holds NaN or Infinity, which JSON does not allow"]);
+    dlfp.internal.fail ("json", fn, [shown " holds NaN or Infinity, which JSON does not allow"]);
   endif
+  check_limits (regexp (text, string_re, "match", "dotexceptnewline"), bare, shown, fn);
   [value, detail, twice] = dlfp.internal.parse_json (text);
   if (! isempty (detail))
-    dlfp.internal.fail ("json", fn, sprintf ("malformed JSON in %s: %s", path, detail));
+    dlfp.internal.fail ("json", fn, sprintf ("malformed JSON in %s: %s", shown, detail));
   endif
   if (ischar (twice))
-    dlfp.internal.fail ("json", fn, sprintf ("%s has the key '%s' twice", path, twice));
+    dlfp.internal.fail ("json", fn, sprintf ("%s has the key '%s' twice", shown,
+                                             dlfp.internal.shown (twice)));
+  endif
+endfunction
+
+function check_limits (strings, bare, shown, fn)
+  ## the rules' limits (textfile.py's check_limits): nesting, a string's or a number's length,
+  ## and a \u0000 or lone surrogate escape, which R's parser cannot keep
+  rules = dlfp.scenario_rules ();
+  lim = rules.limits;
+  depth = cumsum ((bare == "[" | bare == "{") - (bare == "]" | bare == "}"));
+  if (! isempty (depth) && max (depth) > lim.json_depth)
+    dlfp.internal.fail ("json", fn, sprintf ("%s nests arrays and objects more than %d deep",
+                                             shown, lim.json_depth));
+  endif
+  ## characters, as Python counts them: the bytes that start one
+  chars = cellfun (@(t) sum (t < 128 | t >= 192), strings) - 2;
+  if (any (chars > lim.json_string))
+    dlfp.internal.fail ("json", fn, sprintf ("%s has a string of more than %d characters",
+                                             shown, lim.json_string));
+  endif
+  if (! isempty (regexp (bare, sprintf ('[-0-9][-+.0-9eE]{%d,}', lim.json_number), "once")))
+    dlfp.internal.fail ("json", fn, sprintf ("%s has a number of more than %d characters",
+                                             shown, lim.json_number));
+  endif
+  escaped = strrep (strings(! cellfun (@isempty, strfind (strings, '\u'))), '\\', "");
+  bad = ['\\u0000|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F])' ...
+         '|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}'];
+  if (any (! cellfun (@isempty, regexp (escaped, bad, "once"))))
+    dlfp.internal.fail ("json", fn, [shown ' has a string with \u0000 or a lone surrogate ' ...
+                                     "escape, which dlfp does not take"]);
   endif
 endfunction
 

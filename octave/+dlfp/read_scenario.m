@@ -17,7 +17,8 @@ function s = read_scenario (path)
   raw = dlfp.read_json (path, fn);
   if (! (isstruct (raw) && isscalar (raw)))
     dlfp.internal.fail ("json", fn,
-                        sprintf ("malformed JSON in %s: the top level must be an object", path));
+                        sprintf ("malformed JSON in %s: the top level must be an object",
+                                 dlfp.internal.shown (path, Inf)));
   endif
   s = dlfp.check_scenario (raw);
   s.base_dir = dlfp.internal.abs_dirname (path);

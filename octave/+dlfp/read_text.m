@@ -1,10 +1,13 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{text} =} dlfp.read_text (@var{path}, @var{fn})
-## text = the UTF-8 file at path, or an error naming the file (missing, BOM, not UTF-8).
+## text = the UTF-8 file at path, or an error naming the file (missing, not regular, BOM, not UTF-8, NUL).
 ##
 ## The twin of textfile.py's @code{read_text}; @var{fn} is the public function the error
-## names: @code{dlfp: <fn>: no such file: <path>}, @code{... <path> begins with a
-## byte-order mark (save it as UTF-8 without one)} or @code{... <path> is not UTF-8 text}.
+## names: @code{dlfp: <fn>: no such file: <path>}, @code{... <path> is not a regular file}
+## (see @code{dlfp.internal.check_regular_file}), @code{... cannot read <path>: <why>},
+## @code{... <path> begins with a byte-order mark (save it as UTF-8 without one)},
+## @code{... <path> is not UTF-8 text} or @code{... <path> has a NUL byte, which no text
+## file has} (R's strings cannot hold one).
 ## UTF-8 is checked as strictly as Python decodes it (no overlong forms, surrogates or code
 ## points above U+10FFFF). @var{text} is a char row of the file's bytes, as Octave keeps
 ## UTF-8 text.
@@ -14,21 +17,22 @@ function text = read_text (path, fn)
   if (nargin < 2)
     print_usage ();
   endif
-  if (! (ischar (path) && rows (path) <= 1) || ! isfile (path))
-    dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
-  endif
+  dlfp.internal.check_regular_file (path, fn);
+  shown = dlfp.internal.shown (path, Inf);
   [fid, msg] = fopen (path, "r");
   if (fid < 0)
-    ## an OS failure, not bad input (Python's open raises, uncaught, here too)
-    error ("dlfp_read:open", "read_text: cannot read %s: %s", path, msg);
+    dlfp.internal.fail ("file", fn, sprintf ("cannot read %s: %s", shown, msg));
   endif
   bytes = fread (fid, Inf, "uint8=>uint8")';  # (1, n)
   fclose (fid);
   if (numel (bytes) >= 3 && isequal (bytes(1:3), uint8 ([0xEF, 0xBB, 0xBF])))
-    dlfp.internal.fail ("file", fn, [path " begins with a byte-order mark (save it as UTF-8 without one)"]);
+    dlfp.internal.fail ("file", fn, [shown " begins with a byte-order mark (save it as UTF-8 without one)"]);
   endif
   if (! dlfp.internal.is_utf8 (bytes))
-    dlfp.internal.fail ("file", fn, [path " is not UTF-8 text"]);
+    dlfp.internal.fail ("file", fn, [shown " is not UTF-8 text"]);
+  endif
+  if (any (bytes == 0))
+    dlfp.internal.fail ("file", fn, [shown " has a NUL byte, which no text file has"]);
   endif
   text = char (bytes);
 endfunction
@@ -46,12 +50,14 @@ endfunction
 %! end_unwind_protect
 %!error <dlfp: me: no such file: /nonexistent/a.json> dlfp.read_text ("/nonexistent/a.json", "me")
 %!error <dlfp: me: no such file: 3> dlfp.read_text (3, "me")
-%!error <dlfp: me: no such file: /tmp> dlfp.read_text ("/tmp", "me")  # a folder is not a file
+%!error <dlfp: me: /tmp is not a regular file> dlfp.read_text ("/tmp", "me")
+%!error <dlfp: me: /dev/null is not a regular file> dlfp.read_text ("/dev/null", "me")
 %!test
 %! f = tempname ();
 %! cases = {[0xEF, 0xBB, 0xBF, 0x7B, 0x7D], " begins with a byte-order mark (save it as UTF-8 without one)";
 %!          [0x7B, 0x22, 0xE9, 0x22, 0x7D], " is not UTF-8 text";  # Latin-1 e acute
-%!          [0x7B, 0xED, 0xA0, 0x80, 0x7D], " is not UTF-8 text"};  # a surrogate
+%!          [0x7B, 0xED, 0xA0, 0x80, 0x7D], " is not UTF-8 text";  # a surrogate
+%!          [0x7B, 0x00, 0x7D], " has a NUL byte, which no text file has"};
 %! unwind_protect
 %!   for k = 1:rows (cases)
 %!     fid = fopen (f, "w"); fwrite (fid, uint8 (cases{k, 1})); fclose (fid);

@@ -4,7 +4,7 @@
 ##
 ## Python's @code{RULES} (schema.py) and R's @code{RULES}: the file is the same in the three
 ## packages, byte for byte (here +dlfp/private/scenario_rules.json), and
-## @code{dlfp.internal.check_object} walks it. Read with @code{dlfp.read_json}, so lists are
+## @code{dlfp.internal.check_object} walks it. Parsed by @code{dlfp.internal.parse_json}, so lists are
 ## 1 x n cells and objects structs: @var{rules}.fields is a cell of rows, each a struct with
 ## field, type and the row's bounds, default, table, ...
 ## @end deftypefn
@@ -13,7 +13,8 @@ function rules = scenario_rules ()
   persistent r;  # read once per session: every scenario check walks it
   if (isempty (r))
     file = fullfile (fileparts (mfilename ("fullpath")), "private", "scenario_rules.json");
-    r = dlfp.read_json (file, "scenario_rules");
+    ## parsed straight from the text: read_json's checks read their limits from these rules
+    r = dlfp.internal.parse_json (dlfp.read_text (file, "scenario_rules"));
   endif
   rules = r;
 endfunction

@@ -12,10 +12,10 @@ import sys
 import numpy as np
 
 from .data import check_data, read_csv_matrix
-from .errors import DlfpError
+from .errors import DlfpError, shown_path
 from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
 from .network import predict_labels
-from .result import check_result_path, write_result
+from .result import check_result_path, write_atomic, write_result
 from .run import prepare_scenario, run_scenario
 from .schema import read_scenario
 from .textfile import read_json
@@ -63,15 +63,21 @@ def _run_with_bar(prepared):
 
 
 def _predict(args):
+    if args.out is not None:  # before anything is read, as run checks its --out
+        check_result_path(args.out, "predict")
     s = read_scenario(args.scenario)
     params = read_params(args.result, s["layers"])
     X = read_csv_matrix(args.data, "predict").T  # (n_0, m)
     check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
     labels = predict_labels(X, params, s["activations"])
     text = "\n".join(str(int(v)) for v in labels) + "\n"
-    if args.out:
-        with open(args.out, "w", encoding="utf-8") as f:
-            f.write(text)
+    if args.out is not None:
+        check_result_path(args.out, "predict")
+        try:  # replaced whole, as run's --out: never half written, never through a link
+            write_atomic(args.out, text)
+        except OSError as e:
+            raise DlfpError(f"dlfp: predict: cannot write {shown_path(args.out)}: "
+                            f"{e.strerror}") from None
     else:
         sys.stdout.write(text)
     return 0
@@ -82,16 +88,29 @@ def read_params(path, layers):
     doc = read_json(path, "predict")
     raw = doc.get("final_params") if isinstance(doc, dict) else None
     if not isinstance(raw, dict):
-        raise DlfpError(f"dlfp: predict: {path} has no final_params")
+        raise DlfpError(f"dlfp: predict: {shown_path(path)} has no final_params")
     params = {}
     for l in range(1, len(layers)):
         for key, shape in ((f"W{l}", (layers[l], layers[l - 1])), (f"b{l}", (layers[l], 1))):
-            A = np.array(raw.get(key), dtype=float).reshape(-1, shape[1]) if key in raw else None
-            if A is None or A.shape != shape:
-                raise DlfpError(f"dlfp: predict: {key} in {path} is not {shape[0]} x {shape[1]}"
-                                " as the scenario's layers need")
+            A = _matrix(raw.get(key), shape)
+            if A is None:
+                raise DlfpError(f"dlfp: predict: {key} in {shown_path(path)} is not "
+                                f"{shape[0]} x {shape[1]} finite numbers as the scenario's "
+                                "layers need")
             params[key] = A
     return params
+
+
+def _matrix(rows, shape):
+    """rows (a list of lists of numbers, as write_result writes a matrix) as an array of the
+    shape, or None: anything else (strings, booleans, ragged rows, NaN) is not a matrix."""
+    if not isinstance(rows, list) or len(rows) != shape[0] or not all(
+            isinstance(r, list) and len(r) == shape[1] and all(
+                isinstance(x, (int, float)) and not isinstance(x, bool) for x in r)
+            for r in rows):
+        return None
+    A = np.array(rows, dtype=float).reshape(shape)
+    return A if np.isfinite(A).all() else None
 
 
 def _gradcheck(args):

@@ -6,7 +6,7 @@ import re
 import numpy as np
 
 from .datasets import GENERATORS
-from .errors import DlfpError
+from .errors import DlfpError, shown, shown_path
 from .idx import read_idx
 from .rng import rng_create
 from .textfile import read_text
@@ -93,8 +93,10 @@ def read_idx_pair(scenario, images, labels, limit):
     X = read_idx(data_path(scenario, images))
     y = read_idx(data_path(scenario, labels))
     if X.ndim != 2 or y.ndim != 1 or X.shape[1] != y.shape[0]:
-        _fail("load_data",
-              f"{images} has {X.shape[-1]} items but {labels} has {y.shape[-1]} labels")
+        _fail("load_data", f"{shown_path(images)} has {X.shape[-1]} items but "
+                           f"{shown_path(labels)} has {y.shape[-1]} labels")
+    if y.shape[0] == 0:
+        _fail("load_data", f"{shown_path(images)} holds no items")
     n = y.shape[0] if limit is None else min(int(limit), y.shape[0])
     return X[:, :n] / 255.0, y[:n]
 
@@ -106,22 +108,23 @@ def read_csv_matrix(path, fn):
     (a different number of cells, or a cell that is not a plain decimal number) is named.
     """
     text = read_text(path, fn)
+    shown_at = shown_path(path)
     lines = text.split("\n")
     numbered = [(i + 1, ln[:-1] if ln.endswith("\r") else ln) for i, ln in enumerate(lines)
                 if ln.strip(" \t\r")]
     if not numbered:
-        _fail(fn, f"malformed CSV in {path}: need at least one row of features and a label")
+        _fail(fn, f"malformed CSV in {shown_at}: need at least one row of features and a label")
     first_row, first = numbered[0]
     width = first.count(",") + 1
     for row, line in numbered:
         if line.count(",") + 1 != width:
-            _fail(fn, f"malformed CSV in {path}: row {row} has {line.count(',') + 1} columns "
+            _fail(fn, f"malformed CSV in {shown_at}: row {row} has {line.count(',') + 1} columns "
                       f"but row {first_row} has {width}")
         if not ROW.fullmatch(line):
             cells = line.split(",")
             col = next(j for j, c in enumerate(cells) if not NUMBER.fullmatch(c))
-            _fail(fn, f"malformed CSV in {path}: row {row}, column {col + 1}: "
-                      f"'{cells[col]}' is not a plain decimal number")
+            _fail(fn, f"malformed CSV in {shown_at}: row {row}, column {col + 1}: "
+                      f"'{shown(cells[col])}' is not a plain decimal number")
     values = np.array(",".join(line for _, line in numbered).split(","), dtype=float)
     return values.reshape(len(numbered), width)
 
@@ -136,7 +139,8 @@ def read_csv_data(path):
     """
     D = read_csv_matrix(path, "load_data")  # (m, n_features + 1)
     if D.shape[1] < 2:
-        _fail("load_data", f"malformed CSV in {path}: need at least one row of features and a label")
+        _fail("load_data", f"malformed CSV in {shown_path(path)}: need at least one row of "
+                           "features and a label")
     return D[:, :-1].T.copy(), D[:, -1].copy()
 
 

@@ -134,8 +134,15 @@ def schedule_none(learning_rate, e, rate, every):
 
 
 def schedule_exponential(learning_rate, e, rate, every):
-    """lr_e = lr * rate^(e / every)."""
-    return learning_rate * math.pow(rate, e / every)
+    """lr_e = lr * rate^(e / every).
+
+    A power too large for a double is inf, as in R and Octave (math.pow would raise
+    OverflowError): the step that uses it diverges, and training says so.
+    """
+    try:
+        return learning_rate * math.pow(rate, e / every)
+    except OverflowError:
+        return math.inf
 
 
 def schedule_inverse_time(learning_rate, e, rate, every):

@@ -1,29 +1,35 @@
 """A run's result as JSON: check where it will go before training, then write it atomically."""
+import errno
 import json
 import os
 import tempfile
 
 import numpy as np
 
-from .errors import DlfpError
+from .errors import SPECIAL_FOLDERS, DlfpError, shown_path
 
 FN = "write_result"
 
 
-def check_result_path(path):
-    """Stop unless a result can be written at path: not empty, not a folder, in a writable folder.
+def check_result_path(path, fn=FN):
+    """Stop unless a result can be written at path: not empty, not a folder or other non-regular
+    file (a device, a FIFO, anything under /proc, /sys or /dev), in a writable folder.
 
-    Called before training, so a bad --out costs nothing; write_result checks again.
+    Called before training, so a bad --out costs nothing; write_result checks again. fn is the
+    command the error names (predict checks its --out the same way).
     """
     if not isinstance(path, str) or not path:
-        _fail("the result path is empty")
+        _fail("the result path is empty", fn)
     if os.path.isdir(path):
-        _fail(f"{path} is a folder")
+        _fail(f"{shown_path(path)} is a folder", fn)
+    if os.path.exists(path) and (not os.path.isfile(path) or (
+            os.path.realpath(path) + "/").startswith(SPECIAL_FOLDERS)):
+        _fail(f"{shown_path(path)} is not a regular file", fn)
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        _fail(f"no such folder: {folder}")
+        _fail(f"no such folder: {shown_path(folder)}", fn)
     if not os.access(folder, os.W_OK | os.X_OK):
-        _fail(f"cannot write in {folder}")
+        _fail(f"cannot write in {shown_path(folder)}", fn)
 
 
 def write_result(result, path):
@@ -40,19 +46,33 @@ def write_result(result, path):
     try:
         write_atomic(path, text + "\n")
     except OSError as e:
-        _fail(f"cannot write {path}: {e.strerror}")
+        _fail(f"cannot write {shown_path(path)}: {e.strerror}")
 
 
 def write_atomic(path, text):
-    """path holds text, or what it held before: written beside it, then renamed over it."""
+    """path holds text (UTF-8), or what it held before: written beside it, then renamed."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path, data):
+    """path holds data, or what it held before: written beside it, checked to be all there
+    (its size on disk, after the system said it was written), then renamed over it.
+
+    A full disk or a file-size limit raises OSError (ENOSPC, EFBIG) and leaves the old file
+    whole; a link at path is replaced, never written through.
+    """
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".dlfp-", suffix=".tmp")
     try:
         umask = os.umask(0)
         os.umask(umask)
         os.fchmod(fd, 0o666 & ~umask)  # mkstemp makes 0600; a result is an ordinary file
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+            if os.fstat(f.fileno()).st_size != len(data):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -72,5 +92,5 @@ def _plain(v):
     return v
 
 
-def _fail(problem):
-    raise DlfpError(f"dlfp: {FN}: {problem}", problem)
+def _fail(problem, fn=FN):
+    raise DlfpError(f"dlfp: {fn}: {problem}", problem)

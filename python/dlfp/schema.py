@@ -9,7 +9,7 @@ import os
 from .activations import ACTIVATIONS, DERIVATIVES
 from .costs import COSTS
 from .datasets import GENERATORS
-from .errors import DlfpError, is_int, is_number
+from .errors import DlfpError, is_int, is_number, shown, shown_path
 from .initializers import INITIALIZERS
 from .optimizers import OPTIMIZERS, SCHEDULES
 from .textfile import read_json
@@ -40,7 +40,7 @@ def read_scenario(path):
     """
     raw = read_json(path, FN)
     if not isinstance(raw, dict):
-        _fail(f"malformed JSON in {path}: the top level must be an object")
+        _fail(f"malformed JSON in {shown_path(path)}: the top level must be an object")
     s = check_scenario(raw)
     s["base_dir"] = os.path.dirname(os.path.abspath(path))
     return s
@@ -81,7 +81,7 @@ def check_object(obj, spec, prefix, top):
     what = f"field of '{prefix}'" if prefix else "field"
     for key in obj:
         if key not in allowed:
-            _fail(f"unknown {what} '{key}' (allowed: {', '.join(allowed)})")
+            _fail(f"unknown {what} '{shown(key)}' (allowed: {', '.join(allowed)})")
     for r in rows:
         if r.get("required") and r["field"] not in obj:
             _fail(f"missing field '{_label(prefix, r['field'])}'")
@@ -112,7 +112,7 @@ def check_name(value, table, what, label):
     if not isinstance(value, str):
         _fail(f"'{label}' must be a name (known: {known})")
     if value not in TABLES[table]:
-        _fail(f"unknown {what} '{value}' (known: {known})")
+        _fail(f"unknown {what} '{shown(value)}' (known: {known})")
     return value
 
 

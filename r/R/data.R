@@ -102,10 +102,11 @@ read_idx_pair <- function(scenario, images, labels, limit) {
   X <- read_idx(data_path(scenario, images))
   y <- read_idx(data_path(scenario, labels))
   if (!is.matrix(X) || is.matrix(y) || ncol(X) != length(y)) {
-    dlfp_stop("load_data", sprintf("%s has %d items but %s has %d labels", images,
-                                   if (is.matrix(X)) ncol(X) else length(X), labels,
+    dlfp_stop("load_data", sprintf("%s has %d items but %s has %d labels", shown_path(images),
+                                   if (is.matrix(X)) ncol(X) else length(X), shown_path(labels),
                                    if (is.matrix(y)) ncol(y) else length(y)))
   }
+  if (length(y) == 0) dlfp_stop("load_data", sprintf("%s holds no items", shown_path(images)))
   n <- if (is.null(limit)) length(y) else min(limit, length(y))
   if (n < ncol(X)) {
     X <- X[, seq_len(n), drop = FALSE]
@@ -129,7 +130,7 @@ read_csv_matrix <- function(path, fn) {
   lines <- strsplit(text, "\n", fixed = TRUE)[[1]]
   number <- which(grepl("[^ \t\r]", lines, perl = TRUE))  # the kept lines' numbers
   lines <- sub("\r$", "", lines[number])
-  malformed <- function(why) dlfp_stop(fn, sprintf("malformed CSV in %s: %s", path, why))
+  malformed <- function(why) dlfp_stop(fn, sprintf("malformed CSV in %s: %s", shown_path(path), why))
   if (length(lines) == 0) malformed("need at least one row of features and a label")
   counts <- nchar(gsub("[^,]", "", lines)) + 1
   width <- counts[1]
@@ -143,7 +144,7 @@ read_csv_matrix <- function(path, fn) {
     cells <- strsplit(paste0(lines[i], ","), ",", fixed = TRUE)[[1]]  # keeps a last empty cell
     col <- which(!grepl(CSV_NUMBER, cells, perl = TRUE))[1]
     malformed(sprintf("row %d, column %d: '%s' is not a plain decimal number", number[i], col,
-                      cells[col]))
+                      shown(cells[col])))
   }
   # 1e309 reads as Inf. R's own strtod reads every %.17g number back exactly, as Python does,
   # but may round a number of more than 17 digits one unit in the last place off Python's
@@ -160,7 +161,7 @@ read_csv_data <- function(path) {
   D <- read_csv_matrix(path, "load_data")  # (m, n_features + 1)
   if (ncol(D) < 2) {
     dlfp_stop("load_data", sprintf(
-      "malformed CSV in %s: need at least one row of features and a label", path))
+      "malformed CSV in %s: need at least one row of features and a label", shown_path(path)))
   }
   k <- ncol(D)
   list(X = t(D[, -k, drop = FALSE]), labels = D[, k])

@@ -107,3 +107,76 @@ fmt_g <- function(x) {
   if (is.infinite(x)) return(if (x > 0) "inf" else "-inf")
   sprintf("%g", x)
 }
+
+#' s = text as a one-line message may show it: at most limit characters (then "..."), with
+#' backslash, controls, U+2028/9, lone surrogates and invalid bytes escaped.
+#'
+#' The escapes are \\\\, \\n, \\r, \\t, \\xNN (other controls, DEL, C1 and bytes that are not
+#' UTF-8) and \\uNNNN (U+2028, U+2029 and a surrogate's three bytes), in lowercase hex, as
+#' Python's and Octave's shown() write them for the same bytes. Characters are counted as
+#' Python counts them (a byte that is no UTF-8 counts as one).
+#'
+#' @param text A string (its bytes are read as they are, whatever its marked encoding).
+#' @param limit Characters to keep; NA keeps all (paths).
+#' @return A string marked UTF-8.
+#' @keywords internal
+shown <- function(text, limit = shown_limit()) {
+  if (!(is.character(text) && length(text) == 1)) text <- py_str(text)
+  b <- as.integer(charToRaw(text))
+  n <- length(b)
+  most <- if (is.na(limit)) Inf else limit + 1
+  pieces <- character(0)
+  i <- 1
+  while (i <= n && length(pieces) < most) {
+    unit <- utf8_unit(b, i)
+    pieces[length(pieces) + 1] <- escape_unit(unit$cp, b[i:(i + unit$size - 1)])
+    i <- i + unit$size
+  }
+  cut <- !is.na(limit) && length(pieces) > limit
+  out <- paste0(paste(if (cut) pieces[seq_len(limit)] else pieces, collapse = ""),
+                if (cut) "..." else "")
+  Encoding(out) <- "UTF-8"
+  out
+}
+
+#' A path as a message shows it: escaped as shown() escapes, never cut.
+#'
+#' @param path A string.
+#' @return A string.
+#' @keywords internal
+shown_path <- function(path) shown(path, NA)
+
+# The limit of what a message quotes (scenario_rules.json's limits.shown).
+shown_limit <- function() RULES[["limits"]][["shown"]]
+
+# The character that starts at byte i: list(cp, size); cp -1 and size 1 for a byte that starts
+# no UTF-8 sequence (a surrogate's three bytes count as its code point, as Python's
+# surrogatepass reads them).
+utf8_unit <- function(b, i) {
+  lead <- b[i]
+  size <- if (lead < 0x80) 1 else if (lead >= 0xC2 && lead <= 0xDF) 2
+          else if (lead >= 0xE0 && lead <= 0xEF) 3 else if (lead >= 0xF0 && lead <= 0xF4) 4
+          else 0
+  if (size == 1) return(list(cp = lead, size = 1))
+  seq <- if (size > 0 && i + size - 1 <= length(b)) b[i:(i + size - 1)] else integer(0)
+  ok <- length(seq) == size && size > 0 && all(seq[-1] >= 0x80 & seq[-1] <= 0xBF)
+  if (ok && size > 2) {
+    second <- seq[2]
+    ok <- !((lead == 0xE0 && second < 0xA0) || (lead == 0xF0 && second < 0x90) ||
+              (lead == 0xF4 && second > 0x8F))
+  }
+  if (!ok) return(list(cp = -1, size = 1))
+  low_bits <- c(0x1F, 0x0F, 0x07)[size - 1]
+  cp <- sum(c(bitwAnd(lead, low_bits), bitwAnd(seq[-1], 0x3F)) * 64^((size - 1):0))
+  list(cp = cp, size = size)
+}
+
+# One character as a message shows it (see shown()).
+escape_unit <- function(cp, bytes) {
+  named <- c("92" = "\\\\", "10" = "\\n", "13" = "\\r", "9" = "\\t")
+  if (cp < 0) return(sprintf("\\x%02x", bytes[1]))
+  if (as.character(cp) %in% names(named)) return(named[[as.character(cp)]])
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return(sprintf("\\x%02x", cp))
+  if (cp %in% c(0x2028, 0x2029) || (cp >= 0xD800 && cp <= 0xDFFF)) return(sprintf("\\u%04x", cp))
+  rawToChar(as.raw(bytes))
+}

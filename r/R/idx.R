@@ -2,12 +2,16 @@
 
 IDX_TYPES <- c("8" = "unsigned byte")  # type byte -> meaning; 0x08 is what MNIST uses
 GZIP_MAGIC <- as.raw(c(0x1f, 0x8b))
+# the header's product must stay below this: every whole number below 2^53 is a double, so a
+# product that reaches it is caught before any rounding (Python's integers never round)
+IDX_LARGEST <- 2^53
 
 #' X = the items of an IDX file as columns: prod(dims(2:end)) x dims(1), or a vector if 1-D.
 #'
 #' The header is two zero bytes, a type byte (0x08: unsigned byte, the MNIST files), the number
 #' of dimensions, then each dimension as a big-endian 32-bit integer; the data follow, the last
-#' dimension varying fastest. A gzipped file (magic 1f 8b) is read through gzfile(). Since each
+#' dimension varying fastest. A gzipped file (magic 1f 8b) is unpacked by the gzip program
+#' (every member of a multi-member file, as Python's gzip module reads it). Since each
 #' item's bytes are contiguous in the file, filling a matrix column by column puts one item in
 #' each column with no transpose.
 #'
@@ -17,76 +21,71 @@ GZIP_MAGIC <- as.raw(c(0x1f, 0x8b))
 #' @export
 read_idx <- function(path) {
   fn <- "read_idx"
-  if (!(is_string(path) && utils::file_test("-f", path))) {
-    dlfp_stop(fn, paste0("no such file: ", py_str(path)))
-  }
-  size <- file.size(path)
-  raw <- if (identical(readBin(path, "raw", n = 2), GZIP_MAGIC)) gunzip_file(path, size)
-         else readBin(path, "raw", n = size)
+  check_regular_file(path, fn)
+  shown <- shown_path(path)
+  raw <- read_bytes(path, fn)
+  if (identical(raw[seq_len(min(2, length(raw)))], GZIP_MAGIC)) raw <- gunzip_file(path)
   b <- as.integer(raw[seq_len(min(4, length(raw)))])
   if (length(raw) < 4 || b[1] != 0 || b[2] != 0) {
-    dlfp_stop(fn, sprintf("wrong magic in %s: not an IDX file", path))
+    dlfp_stop(fn, sprintf("wrong magic in %s: not an IDX file", shown))
   }
   if (!(as.character(b[3]) %in% names(IDX_TYPES))) {
     dlfp_stop(fn, sprintf("unsupported IDX type 0x%02x in %s (supported: 0x08 unsigned byte)", b[3],
-                     path))
+                     shown))
   }
   ndim <- b[4]
   header <- 4 + 4 * ndim
-  if (ndim < 1 || length(raw) < header) dlfp_stop(fn, sprintf("truncated IDX header in %s", path))
+  if (ndim < 1 || length(raw) < header) dlfp_stop(fn, sprintf("truncated IDX header in %s", shown))
   bytes <- matrix(as.numeric(raw[5:header]), nrow = 4)  # (4, ndim), most significant first
   dims <- colSums(bytes * c(2^24, 2^16, 2^8, 1))
-  want <- prod(dims)
+  want <- idx_size(dims)
   have <- length(raw) - header
-  if (have != want) {
-    dlfp_stop(fn, sprintf("%s holds %.0f data bytes but its header %s needs %.0f%s", path, have,
-                     paste(sprintf("%.0f", dims), collapse = "x"), want,
-                     if (have < want) " (truncated)" else ""))
+  if (is.na(want) || have != want) {
+    needs <- if (is.na(want)) sprintf("at least %.0f", IDX_LARGEST) else sprintf("%.0f", want)
+    dlfp_stop(fn, sprintf("%s holds %.0f data bytes but its header %s needs %s%s", shown, have,
+                     paste(sprintf("%.0f", dims), collapse = "x"), needs,
+                     if (is.na(want) || have < want) " (truncated)" else ""))
   }
   # a range of positions, which R keeps compact: a negative index (or header + seq_len())
   # builds an index as long as the data first, twice as slow on 47 MB
   data <- if (want == 0) numeric(0) else as.numeric(raw[(header + 1):length(raw)])  # (n * d)
   if (ndim == 1) return(data)
-  dim(data) <- c(prod(dims[-1]), dims[1])  # (d, n): one column per item, no copy
+  # (d, n): one column per item, no copy; no items: 0 x 0 (load_data refuses it)
+  dim(data) <- if (dims[1] == 0) c(0, 0) else c(want / dims[1], dims[1])
   data
 }
 
-# The inflated bytes of a gzip file. R's gzfile() reads a truncated or corrupt stream without
-# complaint (it stops early, and only a bad CRC raises a warning), so the length is checked
-# against the trailer's ISIZE (the inflated length mod 2^32), as gzip -t does. A file of
-# several concatenated gzip members would fail this check; MNIST's files are single members.
-gunzip_file <- function(path, size) {
-  corrupt <- function(why) {
-    dlfp_stop("read_idx", sprintf("truncated or corrupt gzip file %s: %s", path, why))
+#' n = prod(dims), or NA when it would reach 2^53: each partial product is checked as it is
+#' formed, while it is still exact (a zero anywhere makes it 0).
+#'
+#' @param dims The header's dimensions.
+#' @return A whole number, or NA.
+#' @keywords internal
+idx_size <- function(dims) {
+  if (any(dims == 0)) return(0)
+  n <- 1
+  for (d in dims) {
+    n <- n * d
+    if (n >= IDX_LARGEST) return(NA)
   }
-  if (size < 18) corrupt("shorter than a gzip header and trailer")
-  con <- file(path, "rb")
-  seek(con, size - 4)
-  isize <- sum(as.numeric(readBin(con, "raw", n = 4)) * 256^(0:3))
-  close(con)
-  inflate <- function() {
-    con <- gzfile(path, "rb")
-    on.exit(close(con))
-    # the first read asks for the whole stream at once (fast); more reads follow only when
-    # the trailer undercounts, and each is capped so that a garbled ISIZE cannot make R
-    # allocate gigabytes
-    parts <- list(readBin(con, "raw", n = max(1, min(isize, 2^28))))
-    while (length(parts[[length(parts)]]) > 0) {
-      parts[[length(parts) + 1]] <- readBin(con, "raw", n = 2^24)
-    }
-    if (length(parts) == 2) parts[[1]] else do.call(c, parts)
+  n
+}
+
+# The inflated bytes of a gzip file, by the gzip program (as Octave's read_idx): R's gzfile()
+# reads a truncated or corrupt stream without complaint, and only the trailer of the last member
+# says how long the whole is. gzip's own words follow "truncated or corrupt gzip file PATH: ".
+gunzip_file <- function(path) {
+  out <- tempfile(fileext = ".idx")
+  on.exit(unlink(out))
+  said <- suppressWarnings(system(sprintf("gzip -d -c < %s 2>&1 > %s", shQuote(literal_path(path)),
+                                          shQuote(out)), intern = TRUE))
+  status <- attr(said, "status")
+  if (!is.null(status) && status != 0) {
+    last <- if (length(said) > 0) said[length(said)] else "gzip failed"
+    dlfp_stop("read_idx", sprintf("truncated or corrupt gzip file %s: %s", shown_path(path),
+                                  shown(sub("^gzip: stdin:\\s*", "", last), NA)))
   }
-  why <- NULL  # the first complaint of gzfile(), if any
-  note <- function(cond) if (is.null(why)) why <<- conditionMessage(cond)
-  raw <- tryCatch(withCallingHandlers(inflate(), warning = function(w) {
-    note(w)
-    invokeRestart("muffleWarning")
-  }), error = function(e) note(e))
-  if (!is.null(why)) corrupt(why)
-  if (length(raw) %% 2^32 != isize) {
-    corrupt(sprintf("it inflates to %.0f bytes but its trailer says %.0f", length(raw), isize))
-  }
-  raw
+  readBin(out, "raw", n = file.size(out))
 }
 
 #' Write an array of bytes as an IDX file (gzipped if path ends in .gz), dims = dim(A).

@@ -2,20 +2,35 @@
 
 RESULT_FN <- "write_result"
 
-#' Stop unless a result can be written at path: not empty, not a folder, in a writable folder.
+#' Stop unless a result can be written at path: not empty, not a folder or other non-regular
+#' file (a device, a FIFO, anything under /proc, /sys or /dev), in a writable folder.
 #'
 #' Called before training, so a bad --out costs nothing; write_result checks again.
 #'
 #' @param path The result file to write.
+#' @param fn The command the error names (predict checks its --out the same way).
 #' @return path, invisibly.
 #' @export
-check_result_path <- function(path) {
-  if (!(is_string(path) && nzchar(path))) result_fail("the result path is empty")
-  if (dir.exists(literal_path(path))) result_fail(sprintf("%s is a folder", path))
+check_result_path <- function(path, fn = RESULT_FN) {
+  fail <- function(problem) dlfp_stop(fn, problem)
+  if (!(is_string(path) && nzchar(path))) fail("the result path is empty")
+  if (dir.exists(literal_path(path))) fail(sprintf("%s is a folder", shown_path(path)))
+  if (file.exists(literal_path(path)) && !is_regular_file(path)) {
+    fail(sprintf("%s is not a regular file", shown_path(path)))
+  }
   folder <- dirname(abs_path(path))
-  if (!dir.exists(folder)) result_fail(paste0("no such folder: ", folder))
-  if (file.access(folder, 3) != 0) result_fail(paste0("cannot write in ", folder))  # w and x
+  if (!dir.exists(folder)) fail(paste0("no such folder: ", shown_path(folder)))
+  if (file.access(folder, 3) != 0) fail(paste0("cannot write in ", shown_path(folder)))  # w, x
   invisible(path)
+}
+
+# TRUE when an existing path is a regular file, links followed, and not under /proc, /sys or
+# /dev (as check_regular_file decides).
+is_regular_file <- function(path) {
+  tryCatch({
+    check_regular_file(path, RESULT_FN)
+    TRUE
+  }, dlfp_error = function(e) FALSE)
 }
 
 #' Write result as JSON (matrices as lists of rows, doubles to the last bit), atomically.
@@ -31,6 +46,24 @@ check_result_path <- function(path) {
 write_result <- function(result, path) {
   text <- json_value(result, "")
   check_result_path(path)
+  write_atomic(path, charToRaw(enc2utf8(paste0(text, "\n"))), RESULT_FN)
+  invisible(path)
+}
+
+#' path holds bytes, or what it held before: written beside it, checked, then renamed over it.
+#'
+#' R's connections do not always report a failed write (a full disk can leave a short file and
+#' no error), so the file's size is checked after it is closed; when it falls short, the
+#' system's words for why are asked of head(1) writing the same number of bytes there (a full
+#' disk: "No space left on device", a file-size limit: "File too large", as Python's OSError
+#' says). A link at path is replaced, never written through.
+#'
+#' @param path The file to write.
+#' @param bytes A raw vector.
+#' @param fn The function the error names: "cannot write PATH: <why>".
+#' @return path, invisibly.
+#' @keywords internal
+write_atomic <- function(path, bytes, fn) {
   folder <- dirname(abs_path(path))
   tmp <- tempfile(pattern = ".dlfp-", tmpdir = folder, fileext = ".tmp")
   on.exit(if (file.exists(tmp)) unlink(tmp))
@@ -42,16 +75,30 @@ write_result <- function(result, path) {
   }
   done <- tryCatch(withCallingHandlers({
     con <- file(tmp, "wb")
-    tryCatch(writeBin(charToRaw(enc2utf8(paste0(text, "\n"))), con), finally = close(con))
-    file.rename(tmp, literal_path(path))
+    tryCatch(writeBin(bytes, con), finally = close(con))
+    size <- file.size(tmp)
+    if (is.na(size) || size != length(bytes)) {
+      detail <- short_write_reason(tmp, length(bytes))
+      FALSE
+    } else {
+      file.rename(tmp, literal_path(path))
+    }
   }, warning = note), error = function(e) {
     note(e)
     FALSE
   })
   if (!isTRUE(done)) {
-    result_fail(sprintf("cannot write %s: %s", path, os_reason(detail)))
+    dlfp_stop(fn, sprintf("cannot write %s: %s", shown_path(path), os_reason(detail)))
   }
   invisible(path)
+}
+
+# Why a file came out short: head(1) writes n bytes there and says what the system said.
+short_write_reason <- function(tmp, n) {
+  said <- suppressWarnings(system(sprintf("head -c %.0f /dev/zero 2>&1 > %s", n, shQuote(tmp)),
+                                  intern = TRUE))
+  if (length(said) > 0) return(said[length(said)])
+  "cannot write, reason 'the file came out short'"
 }
 
 # The system's words in an R file warning ("cannot rename file 'a' to 'b', reason 'Is a

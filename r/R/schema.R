@@ -40,7 +40,7 @@ SCHEMA_FN <- "read_scenario"
 read_scenario <- function(path) {
   raw <- read_json(path, SCHEMA_FN)
   if (!is_object(raw)) {
-    schema_fail(sprintf("malformed JSON in %s: the top level must be an object", path))
+    schema_fail(sprintf("malformed JSON in %s: the top level must be an object", shown_path(path)))
   }
   s <- check_scenario(raw)
   s$base_dir <- dirname(abs_path(path))
@@ -85,7 +85,7 @@ check_object <- function(obj, spec, prefix, top) {
   what <- if (nzchar(prefix)) sprintf("field of '%s'", prefix) else "field"
   unknown <- setdiff(names(obj), allowed)
   if (length(unknown) > 0) {
-    schema_fail(sprintf("unknown %s '%s' (allowed: %s)", what, unknown[1],
+    schema_fail(sprintf("unknown %s '%s' (allowed: %s)", what, shown(unknown[1]),
                         paste(allowed, collapse = ", ")))
   }
   required <- vapply(rows, function(r) isTRUE(r[["required"]]), NA)
@@ -135,7 +135,7 @@ check_name <- function(value, table, what, label) {
   known <- paste(sort(names(TABLES[[table]]), method = "radix"), collapse = ", ")
   if (!is_string(value)) schema_fail(sprintf("'%s' must be a name (known: %s)", label, known))
   if (!(value %in% names(TABLES[[table]]))) {
-    schema_fail(sprintf("unknown %s '%s' (known: %s)", what, value, known))
+    schema_fail(sprintf("unknown %s '%s' (known: %s)", what, shown(value), known))
   }
   value
 }

@@ -17,7 +17,8 @@ function name = check_name (value, table, what, label)
   endif
   if (! isfield (entries, value))
     dlfp.internal.fail ("scenario", "read_scenario",
-                        sprintf ("unknown %s '%s' (known: %s)", what, value, known));
+                        sprintf ("unknown %s '%s' (known: %s)", what,
+                                 dlfp.internal.shown (value), known));
   endif
   name = value;
 endfunction

@@ -31,7 +31,7 @@ function out = check_object (obj, spec, prefix, top)
   keys = fieldnames (obj)';
   unknown = find (! ismember (keys, allowed), 1);
   if (! isempty (unknown))
-    stop (sprintf ("unknown %s '%s' (allowed: %s)", what, keys{unknown},
+    stop (sprintf ("unknown %s '%s' (allowed: %s)", what, dlfp.internal.shown (keys{unknown}),
                    strjoin (allowed, ", ")));
   endif
   required = cellfun (@(r) isfield (r, "required") && r.required, rows);

@@ -12,7 +12,12 @@ function [X, y] = read_idx_pair (scenario, images, labels, limit)
   if (numel (dims_X) < 2 || numel (dims_y) != 1 || columns (X) != numel (y))
     ## a labels file that is not 1-D still counts its items by columns, as in Python
     dlfp.internal.fail ("data", "load_data", sprintf ("%s has %d items but %s has %d labels",
-                                                      images, columns (X), labels, columns (y)));
+                                                      dlfp.internal.shown (images, Inf), columns (X),
+                                                      dlfp.internal.shown (labels, Inf), columns (y)));
+  endif
+  if (isempty (y))
+    dlfp.internal.fail ("data", "load_data", sprintf ("%s holds no items",
+                                                      dlfp.internal.shown (images, Inf)));
   endif
   n = numel (y);
   if (! isempty (limit))

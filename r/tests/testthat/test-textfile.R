@@ -27,7 +27,16 @@ test_that("read_text: a missing file, a byte-order mark, text that is not UTF-8"
   expect_identical(dlfp_error_message(read_text(missing, "load_data")),
                    paste0("dlfp: load_data: no such file: ", missing))
   expect_identical(dlfp_error_message(read_text(tempdir(), "load_data")),
-                   paste0("dlfp: load_data: no such file: ", tempdir()))
+                   paste0("dlfp: load_data: ", tempdir(), " is not a regular file"))
+  expect_identical(dlfp_error_message(read_text("/dev/null", "load_data")),
+                   "dlfp: load_data: /dev/null is not a regular file")
+  expect_identical(dlfp_error_message(read_text("/proc/self/status", "load_data")),
+                   "dlfp: load_data: /proc/self/status is not a regular file")
+  fifo <- tempfile()
+  system2("mkfifo", fifo)
+  on.exit(unlink(fifo))
+  expect_identical(dlfp_error_message(read_text(fifo, "load_data")),
+                   paste0("dlfp: load_data: ", fifo, " is not a regular file"))
   expect_identical(dlfp_error_message(read_text(NULL, "load_data")),
                    "dlfp: load_data: no such file: None")
   bom <- bytes_file(c(0xef, 0xbb, 0xbf, charToRaw('{"a": 1}')))
@@ -92,7 +101,8 @@ test_that("what Python's json refuses, read_json refuses: malformed JSON in <pat
     expect_false(grepl("\n", r$msg), label = id)
   }
   nul <- json_msg(c(charToRaw('{"a": 1}'), as.raw(0)))  # a NUL byte after the object
-  expect_true(startsWith(nul$msg, paste0("dlfp: read_scenario: malformed JSON in ", nul$path)))
+  expect_identical(nul$msg, paste0("dlfp: read_scenario: ", nul$path,
+                                   " has a NUL byte, which no text file has"))
 })
 
 test_that("a key given twice: the first object to close, then the first repeated key", {
@@ -131,4 +141,39 @@ test_that("read_scenario: the top level must be an object; [5] is not a number",
   # 1e400 reads as Inf in Python and R: a number, but not a finite one
   expect_identical(dlfp_error_message(read_scenario(bytes_file(scenario("1e400", "[2, 3, 1]")))),
                    "dlfp: read_scenario: 'epochs' must be an integer from 1 to 1000000")
+})
+
+test_that("the rules' limits: nesting, long strings and numbers, \\u0000 and lone surrogates", {
+  limit_msg <- function(text) json_msg(text)
+  deep <- limit_msg(paste0('{"a": ', strrep("[", 64), strrep("]", 64), "}"))
+  expect_identical(deep$msg, paste0("dlfp: read_scenario: ", deep$path,
+                                    " nests arrays and objects more than 64 deep"))
+  ok <- limit_msg(paste0(strrep("[", 64), strrep("]", 64)))  # 64 levels are allowed
+  expect_true(is.na(ok$msg))
+  long <- limit_msg(paste0('{"a": "', strrep("x", 10001), '"}'))
+  expect_identical(long$msg, paste0("dlfp: read_scenario: ", long$path,
+                                    " has a string of more than 10000 characters"))
+  number <- limit_msg(paste0('{"a": ', strrep("1", 101), "}"))
+  expect_identical(number$msg, paste0("dlfp: read_scenario: ", number$path,
+                                      " has a number of more than 100 characters"))
+  for (text in c('{"a": "x\\ud800y"}', '{"a\\u0000": 1}', '{"a": "\\udc00"}',
+                 '{"a": "\\ud800\\ud800\\udc00"}')) {
+    lone <- limit_msg(text)
+    expect_identical(lone$msg, paste0("dlfp: read_scenario: ", lone$path, " has a string with ",
+                                      "\\u0000 or a lone surrogate escape, which dlfp does not take"),
+                     label = text)
+  }
+  # a pair, and an escaped backslash before u0000, are fine
+  pair <- limit_msg('{"a": "\\ud83d\\ude00", "b": "\\\\u0000"}')
+  expect_true(is.na(pair$msg))
+})
+
+test_that("shown: escapes and a cut as Python's and Octave's", {
+  expect_identical(shown("a\nb\r\t\\"), "a\\nb\\r\\t\\\\")
+  expect_identical(shown("\u007f\u0085\u2028\u00e9"), "\\x7f\\x85\\u2028\u00e9")
+  expect_identical(shown(rawToChar(as.raw(c(0x61, 0xff, 0xed, 0xa0, 0x80, 0xc3)))),
+                   "a\\xff\\ud800\\xc3")
+  expect_identical(shown(strrep("a", 50)), paste0(strrep("a", 40), "..."))
+  expect_identical(shown(strrep("\u00e9", 41)), paste0(strrep("\u00e9", 40), "..."))
+  expect_identical(shown_path(strrep("a", 50)), strrep("a", 50))
 })
