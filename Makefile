@@ -6,7 +6,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
 .PHONY: setup setup-torch crosscheck test test-python test-r test-octave fixtures report gradcheck bench benchmark \
-	octave-pkg test-octave-pkg schema sweep
+	octave-pkg test-octave-pkg schema sweep book
 
 setup:
 	@bash tools/setup.sh
@@ -23,6 +23,12 @@ test: setup-torch
 	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 	bash tools/test_octave_pkg.sh
 	$(PY) -m pytest -q tests
+
+# The executed book: every page run in Python, R and Octave on their Jupyter kernels, checked
+# ("the three agree" boxes) and built with Sphinx into book/_build/html/index.html, offline.
+# A page runs again only when it or dlfp changed; build.py --pages NAME builds one page.
+book: setup-torch
+	$(PY) book/build.py
 
 test-python: setup-torch
 	$(PY) -m pytest -q tests

@@ -14,6 +14,9 @@ ROOT=$(pwd)
 
 DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat r-cran-roxygen2 r-cran-pkgload libopenblas0-pthread dataset-fashion-mnist
       chromium gnuplot-nox fonts-freefont-otf)
+# the book (make book): R's Jupyter kernel, KaTeX (the site renders its math offline),
+# Ghostscript (Octave's kernel prints its figures to PNG through it), makeinfo (Octave's help)
+DEBS+=(r-cran-irkernel libjs-katex ghostscript texinfo r-cran-pkgload)
 missing=()
 for p in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -63,6 +66,22 @@ for pair in "dlfp:dlfp" "dlfp-harness:harness"; do
     chmod +x "$script"
   fi
 done
+
+# The book: requirements-book.txt (Sphinx, MyST, nbclient, ipykernel, octave_kernel) and the
+# three kernels' specs in .venv, found by the venv's jupyter (IRkernel's needs it on PATH)
+BSTAMP=.venv/.dlfp-setup-book
+BWANT="$(sha256sum requirements-book.txt | cut -d' ' -f1) $ROOT"
+if [ ! -f "$BSTAMP" ] || [ "$(cat "$BSTAMP")" != "$BWANT" ]; then
+  echo "setup: installing requirements-book.txt and the Jupyter kernels into .venv"
+  if ! out=$(.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-book.txt 2>&1 &&
+             .venv/bin/python -m ipykernel install --sys-prefix 2>&1 &&
+             .venv/bin/python -m octave_kernel install --sys-prefix 2>&1 &&
+             PATH="$ROOT/.venv/bin:$PATH" Rscript -e "IRkernel::installspec(user = FALSE, prefix = '$ROOT/.venv')" 2>&1); then
+    echo "$out" >&2
+    exit 1
+  fi
+  echo "$BWANT" > "$BSTAMP"
+fi
 
 if [ "${1:-}" = "torch" ]; then
   TSTAMP=.venv/.dlfp-setup-torch
