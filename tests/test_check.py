@@ -167,7 +167,7 @@ def test_templates_cover_every_function_with_its_signature():
     for lang in LANGS:
         text = template("all", lang)
         for name, (args, _, eq, _) in SIGNATURES.items():
-            assert name in text and eq.split(" ;")[0] in text, (lang, name)
+            assert name in text and eq.split(" ;")[0][:40] in text, (lang, name)
         assert "TODO" in text
     assert set(SIGNATURES) == {f for fs in FUNCTIONS.values() for f in fs}
     assert set(FUNCTIONS) == set(exercises.EXERCISE_NAMES)
