@@ -2,6 +2,7 @@
 lr * lambda / b is 1 or more (b: the examples of one update), in the words R and Octave use;
 and under --quiet nothing but that one line reaches stderr."""
 import json
+import pickle
 import subprocess
 import sys
 import warnings
@@ -71,3 +72,16 @@ def test_quiet_runner_prints_one_line_and_no_warning(tmp_path, changes, causes):
     assert len(lines) == 1 and lines[0].startswith("dlfp: train: diverged at epoch ")
     assert lines[0].endswith(f"): try a smaller {causes}")
     assert not (tmp_path / "r.json").exists()
+
+
+def test_the_divergence_is_data_an_estimator_can_name_by_its_own_settings():
+    from dlfp.train import Diverged
+
+    e = Diverged(3, float("inf"), [("learning_rate", 0.5), ("lambda", 1000.0)])
+    assert isinstance(e, dlfp.DlfpError)
+    assert str(e) == ("dlfp: train: diverged at epoch 3 (cost inf): try a smaller learning_rate "
+                      "(now 0.5) or lambda (now 1000)")
+    assert e.problem == str(e)[len("dlfp: train: "):]
+    assert str(e.renamed({"lambda": "lambd"})).endswith("or lambd (now 1000)")
+    again = pickle.loads(pickle.dumps(e))  # as a Dask task's error travels
+    assert type(again) is Diverged and str(again) == str(e) and again.causes == e.causes

@@ -144,6 +144,16 @@ def test_a_network_past_the_scenario_bounds_is_named_by_the_estimators_setting()
     assert str(e.value) == "dlfp: DLFPClassifier.fit: X has 100001 features, more than 100000"
 
 
+def test_divergence_names_the_estimators_own_lambd():
+    # x = 0 and 1, no hidden layer, lr = 1, lambda = 1e308: the weight decay alone overflows
+    est = DLFPClassifier(hidden_layer_sizes=(), optimizer="gd", learning_rate=1.0,
+                         lambd=1e308, epochs=3)
+    with pytest.raises(DlfpError, match=r"^dlfp: train: diverged at epoch \d \(cost (inf|nan)\): "
+                                        r"try a smaller learning_rate \(now 1\) or lambd "
+                                        r"\(now 1e\+308\)$"):
+        est.fit([[0.0], [1.0]], [0, 1])
+
+
 # --- the same words in R and Octave ---------------------------------------------------------
 
 LITERALS = {"r": {None: "NULL", True: "TRUE", False: "FALSE"},

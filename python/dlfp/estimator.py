@@ -21,7 +21,7 @@ from .initializers import initialize_parameters
 from .network import forward_propagation, labels_to_targets
 from .rng import rng_create
 from .schema import RULES, TABLES, check_scenario, in_bounds, integer_phrase, number_phrase
-from .train import train
+from .train import Diverged, train
 
 LANGUAGES = ("python", "r", "octave")
 _BRIDGES = {}  # one R and one Octave session for every fit of the process
@@ -35,6 +35,8 @@ PARAMETERS = {"activation": ("names", "DERIVATIVES"), "batch_size": ("rule", "ba
               "lambd": ("rule", "lambda"), "learning_rate": ("rule", "learning_rate"),
               "optimizer": ("names", "OPTIMIZERS"), "seed": ("rule", "seed")}
 FIT_FN, PREDICT_FN = "DLFPClassifier.fit", "DLFPClassifier.predict"  # as messages name them
+# a scenario field's name here, for the messages of training (divergence names "lambd")
+OWN_NAMES = {source: name for name, (kind, source) in PARAMETERS.items() if kind == "rule"}
 # type_of_target's word for labels that are numbers with a fraction: a regression target
 CONTINUOUS = ("Unknown label type: continuous. Maybe you are trying to fit a classifier, which "
               "expects discrete classes on a regression target with continuous values.")
@@ -250,7 +252,10 @@ def _check_network(n_features, hidden, n_out):
 def _fit_python(s, X, labels, language):
     Y = labels_to_targets(labels, s["activations"][-1], s["layers"][-1])
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
-    params, curve, _, _ = train(X, Y, params0, s["activations"], s, rng)
+    try:
+        params, curve, _, _ = train(X, Y, params0, s["activations"], s, rng)
+    except Diverged as e:
+        raise e.renamed(OWN_NAMES) from None
     return params, curve
 
 

@@ -106,12 +106,11 @@ def check_divergence(epoch, cost, params, X, Y, activations, lambd, lr, batch_si
         AL, caches = forward_propagation(X, params, activations)
         cost = compute_cost(caches[-1]["Z"], Y, activations[-1]) + \
             l2_penalty(params, lambd, X.shape[1])
-    raise DlfpError(f"dlfp: train: diverged at epoch {epoch} (cost {cost:g}): try a smaller "
-                    f"{divergence_causes(lr, lambd, batch_size, X.shape[1])}")
+    raise Diverged(epoch, cost, divergence_causes(lr, lambd, batch_size, X.shape[1]))
 
 
 def divergence_causes(lr, lambd, batch_size, m):
-    """'learning_rate (now lr)', and ' or lambda (now lambda)' when lr * lambda / b >= 1.
+    """[("learning_rate", lr)], and ("lambda", lambd) after it when lr * lambda / b >= 1.
 
     b is the examples of one update (batch_size, or m for a full batch). Each update shrinks
     the weights by W = (1 - lr * lambda / b) W besides the loss's own step: from lr * lambda /
@@ -119,10 +118,31 @@ def divergence_causes(lr, lambd, batch_size, m):
     is then a cause as much as the learning rate.
     """
     b = m if batch_size == 0 else min(batch_size, m)
-    causes = f"learning_rate (now {lr:g})"
+    causes = [("learning_rate", lr)]
     if lr * lambd / b >= 1:
-        causes += f" or lambda (now {lambd:g})"
+        causes.append(("lambda", lambd))
     return causes
+
+
+class Diverged(DlfpError):
+    """dlfp: train: diverged at epoch e (cost c): try a smaller learning_rate (now lr)[ or ...].
+
+    The epoch, its cost and the causes, [(setting, value), ...] as divergence_causes gives
+    them, are kept as data: an estimator names the settings by its own names (renamed).
+    """
+
+    def __init__(self, epoch, cost, causes):
+        self.epoch, self.cost, self.causes = epoch, cost, list(causes)
+        named = " or ".join(f"{name} (now {value:g})" for name, value in self.causes)
+        problem = f"diverged at epoch {epoch} (cost {cost:g}): try a smaller {named}"
+        super().__init__(f"dlfp: train: {problem}", problem)
+
+    def __reduce__(self):  # pickled (a Dask task's error) by its fields, not its message
+        return Diverged, (self.epoch, self.cost, self.causes)
+
+    def renamed(self, names):
+        """The same divergence, each setting named as the dict names maps it."""
+        return Diverged(self.epoch, self.cost, [(names.get(n, n), v) for n, v in self.causes])
 
 
 def _snapshot(epoch, params):
