@@ -42,16 +42,13 @@
 ## (finite; numbers with a fraction are a regression target, not labels, as scikit-learn's
 ## type_of_target says), and the settings become a scenario (layers [n_features, hidden, 1
 ## or K], activations [activation for each hidden layer, sigmoid or softmax], record_every
-## 1, data @{"csv": "(in memory)"@}) checked by @code{dlfp.check_scenario}. @var{model} is a struct with fields params (W1, b1, @dots{}),
-## classes (a column, numbers or a cell of strings), activations (a 1 x L cell of names) and
-## loss_curve (a 1 x epochs row: the cost of every epoch). Predict with
-## @code{dlfp.dlfp_predict}.
+## 1, data @{"csv": "(in memory)"@}) checked by @code{dlfp.check_scenario}. @var{model} is
+## a struct with fields params (W1, b1, @dots{}), classes (a column, numbers or a cell of
+## strings), activations (a 1 x L cell of names) and loss_curve (a 1 x epochs row: the cost
+## of every epoch). Predict with @code{dlfp.dlfp_predict}.
 ## @end deftypefn
 
 function model = dlfp_fit (x, y, varargin)
-  ## type_of_target's word for labels that are numbers with a fraction: a regression target
-  CONTINUOUS = ["Unknown label type: continuous. Maybe you are trying to fit a classifier, ", ...
-                "which expects discrete classes on a regression target with continuous values."];
   if (nargin < 2)
     print_usage ();
   endif
@@ -73,27 +70,8 @@ function model = dlfp_fit (x, y, varargin)
     settings.(name) = varargin{k + 1};
   endfor
   check_settings (settings, fn);
-  if (! (isnumeric (x) && isreal (x) && ismatrix (x)))
-    dlfp.internal.fail ("data", fn, "x must be a numeric matrix, one example per row");
-  endif
-  if (isempty (x))
-    dlfp.internal.fail ("data", fn, sprintf ("x has %d rows and %d columns", rows (x),
-                                             columns (x)));
-  endif
-  if (! all (isfinite (x(:))))
-    dlfp.internal.fail ("data", fn, "x holds NaN or Inf");
-  endif
-  if (! (isvector (y) && (isnumeric (y) || islogical (y) || iscellstr (y)))
-      || numel (y) != rows (x))
-    dlfp.internal.fail ("data", fn,
-                        sprintf ("y must hold one label per row of x (%d rows)", rows (x)));
-  endif
-  if (isnumeric (y) && ! all (isfinite (y(:))))
-    dlfp.internal.fail ("data", fn, "y holds NaN or Inf");  # unique would make each NaN a class
-  endif
-  if (isnumeric (y) && any (y(:) != fix (y(:))))
-    dlfp.internal.fail ("data", fn, CONTINUOUS);
-  endif
+  estimator_inputs (x, fn);
+  estimator_labels (y, rows (x), fn);
   [classes, ~, index] = unique (y(:));  # sorted: numerically, or by character code
   K = numel (classes);
   if (K < 2)
@@ -109,6 +87,37 @@ function model = dlfp_fit (x, y, varargin)
   [params, curve] = dlfp.train (X, Y, params0, s.activations, s, rng);
   model = struct ("params", params, "classes", {classes}, "activations", {s.activations},
                   "loss_curve", curve(:, 2)');
+endfunction
+
+function estimator_inputs (x, fn)
+  ## R's estimator_inputs: a numeric matrix of at least one row and column, finite
+  if (! (isnumeric (x) && isreal (x) && ismatrix (x)))
+    dlfp.internal.fail ("data", fn, "x must be a numeric matrix, one example per row");
+  endif
+  if (isempty (x))
+    dlfp.internal.fail ("data", fn, sprintf ("x has %d rows and %d columns", rows (x),
+                                             columns (x)));
+  endif
+  if (! all (isfinite (x(:))))
+    dlfp.internal.fail ("data", fn, "x holds NaN or Inf");
+  endif
+endfunction
+
+function estimator_labels (y, m, fn)
+  ## R's estimator_labels: m labels, numbers finite (unique would make each NaN a class of its
+  ## own) and whole (numbers with a fraction are a regression target: type_of_target's word)
+  if (! (isvector (y) && (isnumeric (y) || islogical (y) || iscellstr (y))) || numel (y) != m)
+    dlfp.internal.fail ("data", fn, sprintf ("y must hold one label per row of x (%d rows)", m));
+  endif
+  if (isnumeric (y) && ! all (isfinite (y(:))))
+    dlfp.internal.fail ("data", fn, "y holds NaN or Inf");
+  endif
+  if (isnumeric (y) && any (y(:) != fix (y(:))))
+    dlfp.internal.fail ("data", fn,
+                        ["Unknown label type: continuous. Maybe you are trying to fit a ", ...
+                         "classifier, which expects discrete classes on a regression target ", ...
+                         "with continuous values."]);
+  endif
 endfunction
 
 function check_settings (settings, fn)
