@@ -227,6 +227,12 @@ def test_dlfps_own_functions_pass_every_exercise(lang):
     assert not report.failed
 
 
+def test_a_learners_own_implementation_from_the_starter_file_passes():
+    # no dlfp function but the stream's, and other numerical roads than dlfp's
+    report = run_check(LEARNERS / "python" / "from_scratch.py", [])
+    assert {r.status for r in report.results} == {Status.PASS}
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_planted_slips_are_named(lang):
     require_language(lang)
