@@ -152,7 +152,10 @@ def build(selected, jobs, extras):
     if unknown:
         raise BuildError(f"book: no page {', '.join(unknown)} in book/src (known: "
                          f"{', '.join(names)})")
-    pages = {p: source.parse((SRC / f"{p}.md").read_text(), f"book/src/{p}.md") for p in chosen}
+    parsed = {p: source.parse((SRC / f"{p}.md").read_text(), f"book/src/{p}.md") for p in names}
+    # a page without code costs nothing to build: always built, so the contents stay whole
+    pages = {p: b for p, b in parsed.items()
+             if p in chosen or not any(isinstance(x, source.Group) for x in b)}
     GEN.mkdir(parents=True, exist_ok=True)
     copy_katex()
     copy_assets()

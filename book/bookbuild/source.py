@@ -3,7 +3,8 @@
 The source is MyST Markdown. Three fenced directives are the build's own:
 
     ```{code-cell} python         a cell, executed by that language's kernel (python, r, octave);
-    :show: all | output | none    adjacent cells (blank lines between) make one tabbed group
+    :show: all | output | none    adjacent cells (blank lines between) make one tabbed group,
+                                  until a language comes again
     ```
 
     ```{dlfp-source} backward_propagation     the function's source in each language, included
@@ -157,10 +158,9 @@ def _group(blocks, page):
         if isinstance(b, Text) and not b.text.strip() and out and isinstance(out[-1], Group):
             continue  # blank lines between two cells keep them in one group
         if isinstance(b, Cell):
-            if out and isinstance(out[-1], Group):
-                if any(c.lang == b.lang for c in out[-1].cells):
-                    _fail(page, b.line, f"a second {b.lang} cell in one group: put prose "
-                                        "between them or join them")
+            # a language already in the group starts the next group
+            if out and isinstance(out[-1], Group) and \
+                    all(c.lang != b.lang for c in out[-1].cells):
                 out[-1].cells.append(b)
                 continue
             out.append(Group([b], b.line))
