@@ -52,7 +52,7 @@ def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=
     """
     sweep = read_sweep(sweep_path)
     langs = check_run(sweep, langs, workers, timeout)
-    secure = security(*(tls or ()))
+    secure = security(scheduler, *(tls or ()))
     out = out or os.path.join("sweeps", sweep["name"])
     trials = sample_trials(sweep)
     check_folder(out)
@@ -165,7 +165,8 @@ def run_on_dask(cluster, tasks, trial_log, timeout, bar=None):
     """Run the tasks on the cluster (a Cluster, not yet started); returns its description.
     ClusterLost and Ctrl-C become SweepStopped with how many tasks are done and left."""
     if not tasks:  # every task is in the log already: no cluster to start
-        return {"scheduler": None, "workers": 0, "seconds": 0.0, "tasks": 0}
+        return {"scheduler": "none: every task was in trials.csv already", "workers": 0,
+                "seconds": 0.0, "tasks": 0}
     before = len(trial_log.done)
     try:
         with cluster:

@@ -6,8 +6,12 @@ because the scheduler went away, or never run) is not: it stays out of the log, 
 and ClusterLost says how many tasks are done and how many are left, for a rerun to finish.
 """
 import concurrent.futures
+import contextlib
 import logging
 import os
+import re
+import signal
+import threading
 import time
 from collections import namedtuple
 
@@ -18,6 +22,9 @@ from .trial_log import METRICS
 Task = namedtuple("Task", "trial language fold path")
 # the sweep's statuses, from the harness's one classification of a failed language call
 STATUS = {Status.DIVERGED: "diverged", Status.REJECTED: "invalid", Status.TIMEOUT: "timeout"}
+# [protocol://]host:port, host a name, IPv4 or [IPv6]; nothing a shell or a log would mangle
+ADDRESS = re.compile(r"([a-z]+://)?[A-Za-z0-9.\-]+(:\d+)?|([a-z]+://)?\[[0-9A-Fa-f:.]+\](:\d+)?")
+QUIET_LOGGERS = ("distributed", "tornado", "asyncio")
 CONNECT_TIMEOUT = 30  # seconds to reach a scheduler (Dask's default)
 
 
@@ -52,15 +59,22 @@ def run_task(path, fold, lang, timeout):
 
 # --- the cluster --------------------------------------------------------------------------------
 
-def security(ca=None, cert=None, key=None):
-    """distributed's Security for a tls:// scheduler (all three files), or None."""
+def security(scheduler=None, ca=None, cert=None, key=None):
+    """distributed's Security for a tls:// scheduler (all three files), or None; checked
+    before the sweep writes anything."""
+    if scheduler is not None and not (isinstance(scheduler, str) and ADDRESS.fullmatch(scheduler)):
+        fail("--scheduler must be an address such as tls://host:8786 or tcp://host:8786")
     given = [p for p in (ca, cert, key) if p]
+    if given and not scheduler:
+        fail("--tls-ca-file, --tls-cert and --tls-key go with a tls:// --scheduler")
     if not given:
+        if scheduler and scheduler.startswith("tls://"):
+            fail("a tls:// scheduler needs --tls-ca-file, --tls-cert and --tls-key")
         return None
     if len(given) < 3:
         fail("TLS needs all of --tls-ca-file, --tls-cert and --tls-key")
     for flag, p in (("--tls-ca-file", ca), ("--tls-cert", cert), ("--tls-key", key)):
-        if not os.path.isfile(p) or not os.access(p, os.R_OK):
+        if not (isinstance(p, str) and os.path.isfile(p) and os.access(p, os.R_OK)):
             fail(f"{flag} {p} is not a readable file")
     from distributed.security import Security
 
@@ -76,7 +90,7 @@ class Cluster:
         self.scheduler, self.workers, self.tls = scheduler, workers, tls
         self.log_path = log_path
         self.client = self._cluster = self._handler = None
-        self.info = {}
+        self.info, self._saved = {}, {}
 
     def __enter__(self):
         self._quiet()
@@ -102,8 +116,6 @@ class Cluster:
         from distributed import Client, LocalCluster
 
         if self.scheduler:
-            if self.scheduler.startswith("tls://") and self.tls is None:
-                fail("a tls:// scheduler needs --tls-ca-file, --tls-cert and --tls-key")
             try:
                 self.client = Client(self.scheduler, security=self.tls, timeout=CONNECT_TIMEOUT)
             except (OSError, TimeoutError, ValueError, TypeError) as e:
@@ -111,31 +123,58 @@ class Cluster:
                      f"{_one_line(e)}")
             where = self.scheduler
         else:
-            self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                         processes=True, dashboard_address=None)
+            with _sigint_ignored():  # inherited: Ctrl-C stops the sweep, not its workers
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                             processes=True, dashboard_address=None,
+                                             silence_logs=logging.CRITICAL)
             self.client = self._cluster.get_client()
             where = f"LocalCluster, {self.workers} worker processes"
         self.info = {"scheduler": where,
                      "workers": len(self.client.scheduler_info()["workers"])}
 
     def _quiet(self):
+        # distributed configures its own loggers (distributed, distributed.client, ...), each
+        # with a stderr handler and no propagation, when first imported: every one of them goes
+        # to the log file
+        import distributed  # noqa: F401
+
         if self.log_path:
             self._handler = logging.FileHandler(self.log_path, encoding="utf-8")
             self._handler.setFormatter(logging.Formatter(
                 "%(asctime)s %(name)s %(levelname)s %(message)s"))
-        for name in ("distributed", "tornado", "asyncio"):
+        self._saved = {}
+        names = [n for n in logging.root.manager.loggerDict
+                 if n.split(".")[0] in QUIET_LOGGERS] + list(QUIET_LOGGERS)
+        for name in dict.fromkeys(names):
             logger = logging.getLogger(name)
-            logger.propagate = False
-            self._saved = getattr(self, "_saved", {})
-            self._saved[name] = list(logger.handlers)
-            logger.handlers = [self._handler] if self._handler else [logging.NullHandler()]
+            if logger.handlers or name in QUIET_LOGGERS:
+                self._saved[name] = (list(logger.handlers), logger.propagate)
+                logger.handlers = [self._handler or logging.NullHandler()]
+                logger.propagate = False
 
     def _loud(self):
-        for name, handlers in getattr(self, "_saved", {}).items():
-            logging.getLogger(name).handlers = handlers
+        for name, (handlers, propagate) in self._saved.items():
+            logger = logging.getLogger(name)
+            logger.handlers, logger.propagate = handlers, propagate
+        self._saved = {}
         if self._handler is not None:
             self._handler.close()
             self._handler = None
+
+
+@contextlib.contextmanager
+def _sigint_ignored():
+    """SIGINT ignored meanwhile: the worker processes started now inherit it (a terminal's
+    Ctrl-C reaches its whole process group), so they neither stop nor print a traceback, and
+    the sweep closes them itself."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_tasks(client, tasks, timeout, log, progress=None):
