@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import dlfp
-from conftest import ROOT
+from conftest import ROOT, require_language
 from dlfp.train import check_divergence
 
 GD = {"optimizer": "gd", "learning_rate": 1.0, "epochs": 3, "record_every": 1,
@@ -54,24 +54,37 @@ def test_a_huge_lambda_diverges_by_itself_and_is_named():
                             "learning_rate (now 1) or lambda (now 1e+308)")
 
 
+RUNNERS = {
+    "python": [sys.executable, "-m", "dlfp", "run"],
+    "r": ["Rscript", str(ROOT / "r" / "dlfp_run.R")],
+    "octave": ["octave-cli", "--no-gui", "--quiet", "--no-history",
+               str(ROOT / "octave" / "dlfp_run.m")],
+}
+
+
 @pytest.mark.parametrize("changes,causes", [
     ({"lambda": 1e308}, "learning_rate (now 0.5) or lambda (now 1e+308)"),
+    ({"lambda": 1000, "epochs": 1000}, "learning_rate (now 0.5) or lambda (now 1000)"),
     ({"learning_rate": 1e300, "activations": ["relu", "sigmoid"]}, "learning_rate (now 1e+300)"),
 ])
-def test_quiet_runner_prints_one_line_and_no_warning(tmp_path, changes, causes):
+def test_quiet_runners_print_the_same_one_line_and_no_warning(tmp_path, changes, causes):
     s = {"name": "d", "data": {"generator": "circles", "n_per_class": 30}, "layers": [2, 4, 1],
          "activations": ["tanh", "sigmoid"], "init": "xavier", "learning_rate": 0.5,
          "epochs": 50, "record_every": 10, **changes}
     path = tmp_path / "s.json"
     path.write_text(json.dumps(s))
-    out = subprocess.run([sys.executable, "-m", "dlfp", "run", str(path), "--quiet", "--out",
-                          str(tmp_path / "r.json")], cwd=ROOT / "python", capture_output=True,
-                         text=True, timeout=120)
-    assert out.returncode == 2 and out.stdout == ""
-    lines = out.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("dlfp: train: diverged at epoch ")
-    assert lines[0].endswith(f"): try a smaller {causes}")
-    assert not (tmp_path / "r.json").exists()
+    lines = {}
+    for lang, runner in RUNNERS.items():
+        require_language(lang)
+        out = subprocess.run(runner + [str(path), "--quiet", "--out", str(tmp_path / "r.json")],
+                             cwd=ROOT / "python", capture_output=True, text=True, timeout=300)
+        assert (out.returncode, out.stdout) == (2, ""), (lang, out.stdout, out.stderr)
+        assert len(out.stderr.splitlines()) == 1, (lang, out.stderr)  # no warning, no trace
+        lines[lang] = out.stderr
+        assert not (tmp_path / "r.json").exists()
+    assert lines["python"].startswith("dlfp: train: diverged at epoch ")
+    assert lines["python"].endswith(f"): try a smaller {causes}\n")
+    assert lines["r"] == lines["python"] and lines["octave"] == lines["python"]
 
 
 def test_the_divergence_is_data_an_estimator_can_name_by_its_own_settings():
