@@ -142,6 +142,10 @@ def test_a_network_past_the_scenario_bounds_is_named_by_the_estimators_setting()
     with pytest.raises(DlfpError) as e:
         DLFPClassifier(hidden_layer_sizes=()).fit(np.zeros((2, 100001)), [0, 1])
     assert str(e.value) == "dlfp: DLFPClassifier.fit: X has 100001 features, more than 100000"
+    with pytest.raises(DlfpError) as e:  # a softmax unit per class (two examples of each)
+        DLFPClassifier(hidden_layer_sizes=()).fit(np.zeros((200002, 1)),
+                                                  np.repeat(np.arange(100001), 2))
+    assert str(e.value) == "dlfp: DLFPClassifier.fit: y has 100001 classes, more than 100000"
 
 
 def test_divergence_names_the_estimators_own_lambd():

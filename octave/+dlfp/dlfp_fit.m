@@ -196,6 +196,10 @@ function check_network (n_features, hidden, n_out)
     dlfp.internal.fail ("data", "dlfp_fit", sprintf ("x has %d features, more than %s",
                                                      n_features, dlfp.internal.num (row.max)));
   endif
+  if (n_out > row.max)  # a softmax unit per class
+    dlfp.internal.fail ("data", "dlfp_fit", sprintf ("y has %d classes, more than %s", n_out,
+                                                     dlfp.internal.num (row.max)));
+  endif
   n = [n_features, hidden, n_out];
   weights = sum (n(2:end) .* n(1:end - 1));
   if (weights > row.max_weights)
@@ -343,6 +347,8 @@ endfunction
 %!error <^dlfp: dlfp_fit: 'hidden' makes 10000200000 weights, more than 100000000$>
 %! ## 1 x 100000 + 100000 x 100000 + 100000 x 1
 %! dlfp.dlfp_fit ([0; 1], [0; 1], "hidden", [100000, 100000]);
+%!error <^dlfp: dlfp_fit: y has 100001 classes, more than 100000$>
+%! dlfp.dlfp_fit ((1:100001)', (1:100001)', "hidden", []);
 %!error <^dlfp: dlfp_fit: x has 100001 features, more than 100000$>
 %! dlfp.dlfp_fit (zeros (2, 100001), [0; 1], "hidden", []);
 %!error <^dlfp: dlfp_fit: unknown setting 'lambd' \(known: activation, batch_size, epochs, hidden, init, keep_prob, lambda, learning_rate, optimizer, seed\)$>

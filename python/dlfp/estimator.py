@@ -242,6 +242,8 @@ def _check_network(n_features, hidden, n_out):
     row = _row("layers")
     if n_features > row["max"]:
         _fail(FIT_FN, f"X has {n_features} features, more than {row['max']}")
+    if n_out > row["max"]:  # a softmax unit per class
+        _fail(FIT_FN, f"y has {n_out} classes, more than {row['max']}")
     n = [n_features, *hidden, n_out]
     weights = sum(a * b for a, b in zip(n[1:], n[:-1]))
     if weights > row["max_weights"]:

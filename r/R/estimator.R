@@ -294,6 +294,10 @@ check_network <- function(n_features, hidden, n_out) {
     dlfp_stop(ESTIMATOR_FN, sprintf("x has %d features, more than %s", n_features,
                                     fmt_number(row$max)))
   }
+  if (n_out > row$max) {  # a softmax unit per class
+    dlfp_stop(ESTIMATOR_FN, sprintf("y has %d classes, more than %s", n_out,
+                                    fmt_number(row$max)))
+  }
   n <- c(n_features, hidden, n_out)
   weights <- sum(n[-1] * n[-length(n)])
   if (weights > row$max_weights) {

@@ -177,6 +177,8 @@ test_that("NaN, Inf and a regression target are refused; predict refuses NaN row
   # the network's size, named by the estimator's own setting
   expect_identical(dlfp_error_message(dlfp_fit(x, y, hidden = c(1e5, 1e5))),
                    "dlfp: dlfp_fit: 'hidden' makes 10000300000 weights, more than 100000000")
+  expect_identical(dlfp_error_message(dlfp_fit(matrix(1:100001), 1:100001, hidden = numeric(0))),
+                   "dlfp: dlfp_fit: y has 100001 classes, more than 100000")
   model <- dlfp_fit(x, y, epochs = 2)
   for (bad in c(NaN, NA, Inf, -Inf)) {
     expect_identical(dlfp_error_message(predict(model, matrix(c(0, bad, 1, 1), 2))),
