@@ -48,6 +48,7 @@ class PageWriter:
         self.path = GEN / f"{page}.md"
         self.img_dir = GEN / "_figures" / page.replace("/", "__")
         self.figures = 0
+        self.written = set()
 
     def rel(self, target):
         return os.path.relpath(target, self.path.parent).replace(os.sep, "/")
@@ -59,6 +60,7 @@ class PageWriter:
         data = base64.b64decode(png_b64)
         if not path.is_file() or path.read_bytes() != data:
             path.write_bytes(data)
+        self.written.add(path.name)
         return f"```{{image}} {self.rel(path)}\n:alt: {LANGS[lang]['label']} figure\n```\n"
 
     def cell_body(self, cell):
@@ -131,6 +133,10 @@ class PageWriter:
                 parts.append("\n" + self.include(b))
             elif isinstance(b, Agree):
                 parts.append("\n" + self.agree(b))
+        if self.img_dir.is_dir():  # figures of an earlier version of the page
+            for old in self.img_dir.iterdir():
+                if old.name not in self.written:
+                    old.unlink()
         return "\n".join(parts).rstrip() + "\n"
 
 
