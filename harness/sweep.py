@@ -11,6 +11,7 @@ sweep at a time per folder (sweep_folder.py).
 Exit statuses (SweepStopped.status): 1 no trial finished in every fold, 3 the cluster went away
 (rerun to resume), 130 interrupted (rerun to resume); a SweepError (bad input) is 2.
 """
+import contextlib
 import json
 import math
 import os
@@ -57,7 +58,7 @@ def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=
     trials = sample_trials(sweep)
     check_folder(out)
     _make_folder(out)
-    with FolderLock(out):
+    with _writing(), FolderLock(out):
         keep_trials(out, sweep, trials)
         scenarios = trial_scenarios(sweep, trials, out)
         with TrialLog(os.path.join(out, "trials.csv"), sweep["space"], trials) as trial_log:
@@ -95,6 +96,17 @@ def check_run(sweep, langs, workers, timeout):
     return langs or list(sweep["languages"])
 
 
+@contextlib.contextmanager
+def _writing(path=None):
+    """A file the sweep cannot write (a full disk, a read-only folder) is one line naming it;
+    what was there before stays whole (trials.csv's rows; the other files are renamed over)."""
+    try:
+        yield
+    except OSError as e:
+        where = path or e.filename
+        fail(f"cannot write {where}: {e.strerror or e}" if where else (e.strerror or str(e)))
+
+
 def _make_folder(out):
     try:
         os.makedirs(out, exist_ok=True)
@@ -115,7 +127,8 @@ def keep_trials(out, sweep, trials):
         if not same:
             fail(f"{out} holds another sweep's trials: give another --out, or remove it")
         return
-    write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
+    with _writing(path):
+        write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
 
 
 def trial_scenarios(sweep, trials, folder):
@@ -138,7 +151,8 @@ def trial_scenarios(sweep, trials, folder):
             out.append((None, str(e)))
             continue
         path = os.path.join(folder, "scenarios", f"trial-{i:04d}.json")
-        write_atomic(path, json.dumps(raw, indent=1) + "\n")
+        with _writing(path):
+            write_atomic(path, json.dumps(raw, indent=1) + "\n")
         out.append((path, None))
     return out
 
@@ -293,9 +307,13 @@ def write_outputs(out, doc):
     """sweep.json, summary.csv and index.html, each written whole or not at all."""
     from .sweep_report import write_sweep_html
 
-    write_atomic(os.path.join(out, "sweep.json"), json.dumps(doc, indent=1) + "\n")
-    _write_summary_csv(os.path.join(out, "summary.csv"), doc)
-    write_sweep_html(doc, os.path.join(out, "index.html"))
+    writers = {"sweep.json": lambda p: write_atomic(p, json.dumps(doc, indent=1) + "\n"),
+               "summary.csv": lambda p: _write_summary_csv(p, doc),
+               "index.html": lambda p: write_sweep_html(doc, p)}
+    for name, write in writers.items():
+        path = os.path.join(out, name)
+        with _writing(path):
+            write(path)
 
 
 def best_line(doc):

@@ -123,10 +123,13 @@ class Cluster:
                      f"{_one_line(e)}")
             where = self.scheduler
         else:
-            with _sigint_ignored():  # inherited: Ctrl-C stops the sweep, not its workers
-                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                             processes=True, dashboard_address=None,
-                                             silence_logs=logging.CRITICAL)
+            try:
+                with _sigint_ignored():  # inherited: Ctrl-C stops the sweep, not its workers
+                    self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                                 processes=True, dashboard_address=None,
+                                                 silence_logs=logging.CRITICAL)
+            except Exception as e:  # noqa: BLE001 - no processes, no ports: the reason, once
+                fail(f"cannot start a LocalCluster of {self.workers} workers: {_one_line(e)}")
             self.client = self._cluster.get_client()
             where = f"LocalCluster, {self.workers} worker processes"
         self.info = {"scheduler": where,

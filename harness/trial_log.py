@@ -69,8 +69,11 @@ class TrialLog:
         row.update({k: result.get(k) for k in METRICS})
         if isinstance(row["message"], str):
             row["message"] = row["message"].replace("\r\n", "\n").replace("\r", "\n")
-        self._writer.writerow(row)
-        self._file.flush()
+        try:
+            self._writer.writerow(row)
+            self._file.flush()
+        except OSError as e:  # a cut row is dropped by the next open
+            fail(f"cannot write {self.path}: {e.strerror or e}")
         self.done[key] = {**row, **{k: result.get(k) for k in NUMBERS}}
         return self.done[key]
 

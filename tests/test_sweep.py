@@ -295,6 +295,22 @@ def test_one_sweep_per_folder_and_a_killed_one_leaves_no_lock(tmp_path, capsys):
     assert not (out / ".sweep.lock").exists()
 
 
+def test_a_file_it_cannot_write_is_one_line_and_the_rest_stays_whole(tmp_path):
+    # a file-size limit (as a full disk would) that index.html, the largest file, runs into
+    path = write(tmp_path, dict(GRID, space={"layers": {"values": [[64, 0, 10], [64, 1.5, 10]]}}))
+    out = tmp_path / "out"
+    limited = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+               "resource.setrlimit(resource.RLIMIT_FSIZE, (12000, 12000)); "
+               "from harness.__main__ import main; sys.exit(main(sys.argv[1:]))")
+    done = subprocess.run([sys.executable, "-c", limited, "sweep", path, "--out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr == f"dlfp: sweep: cannot write {out / 'index.html'}: File too large\n"
+    assert sorted(os.listdir(out)) == ["scenarios", "summary.csv", "sweep.json", "trials.csv",
+                                       "trials.json"]  # no half-written file, no lock left
+    assert len(rows(out)) == 6 and json.loads((out / "sweep.json").read_text())["best"] is None
+
+
 # --- real clusters -----------------------------------------------------------------------------
 
 def free_port():
