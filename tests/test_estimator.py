@@ -30,6 +30,9 @@ SETTINGS = [
     ("activation", "softmax", "one of 'relu', 'sigmoid', 'tanh'", "'softmax'"),
     ("activation", None, "one of 'relu', 'sigmoid', 'tanh'", "None"),
     ("init", "glorot", "one of 'he', 'scaled', 'xavier'", "'glorot'"),
+    # a value is echoed on one line, cut at 40 characters
+    ("init", "he\nxavier\t\x01", "one of 'he', 'scaled', 'xavier'", "'he\\nxavier\\t\\x01'"),
+    ("optimizer", "a" * 45, "one of 'adam', 'gd', 'momentum', 'rmsprop'", f"'{'a' * 40}...'"),
     ("optimizer", "sgd", "one of 'adam', 'gd', 'momentum', 'rmsprop'", "'sgd'"),
     ("learning_rate", None, "a positive number", "None"),
     ("learning_rate", 0, "a positive number", "0"),
@@ -168,7 +171,9 @@ def literal(v, lang):
     """v as the language writes it: R's NULL, Octave's [] for None; strings double-quoted."""
     if v is None or isinstance(v, bool):
         return LITERALS[lang][v]
-    return f'"{v}"' if isinstance(v, str) else repr(v)
+    if isinstance(v, str):  # \n, \t and \x01 as escapes both languages read
+        return '"' + v.encode("unicode_escape").decode("ascii").replace('"', '\\"') + '"'
+    return repr(v)
 
 
 DATA_CASES = [  # (R call, Octave call, problem)

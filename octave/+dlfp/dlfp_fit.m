@@ -138,9 +138,18 @@ function check_settings (settings, fn)
     if (! c{1} (value, source))
       dlfp.internal.fail ("scenario", fn,
                           sprintf ("The '%s' parameter of %s must be %s. Got %s instead.",
-                                   name, fn, c{2} (source), dlfp.internal.py_repr (value)));
+                                   name, fn, c{2} (source), echo (value)));
     endif
   endfor
+endfunction
+
+function s = echo (value)
+  ## a setting's value as every message shows one: on one line, cut at 40 characters
+  if (dlfp.internal.is_string (value))
+    s = ["'" dlfp.internal.shown(value) "'"];
+  else
+    s = dlfp.internal.shown (dlfp.internal.py_repr (value));
+  endif
 endfunction
 
 function row = rule_row (field)
@@ -301,6 +310,8 @@ endfunction
 %! x = [0; 1; 2; 3];
 %! y = [0; 1; 0; 1];
 %! msg = @(name, words, got) sprintf ("dlfp: dlfp_fit: The '%s' parameter of dlfp_fit must be %s. Got %s instead.", name, words, got);
+%! a45 = repmat ("a", 1, 45);
+%! cut = ["'", repmat("a", 1, 40), "...'"];  # a value is echoed cut at 40 characters
 %! cases = {"hidden", 2.7, "a list of integers from 1 to 100000", "2.7";
 %!          "hidden", true, "a list of integers from 1 to 100000", "True";
 %!          "hidden", [4, 0], "a list of integers from 1 to 100000", "[4, 0]";
@@ -311,6 +322,8 @@ endfunction
 %!          "activation", "softmax", "one of 'relu', 'sigmoid', 'tanh'", "'softmax'";
 %!          "activation", [], "one of 'relu', 'sigmoid', 'tanh'", "None";
 %!          "init", "glorot", "one of 'he', 'scaled', 'xavier'", "'glorot'";
+%!          "init", "he\nxavier", "one of 'he', 'scaled', 'xavier'", "'he\\nxavier'";
+%!          "optimizer", a45, "one of 'adam', 'gd', 'momentum', 'rmsprop'", cut;
 %!          "optimizer", "sgd", "one of 'adam', 'gd', 'momentum', 'rmsprop'", "'sgd'";
 %!          "learning_rate", 0, "a positive number", "0";
 %!          "learning_rate", [], "a positive number", "None";

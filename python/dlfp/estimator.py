@@ -12,11 +12,12 @@ from numbers import Integral, Real
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, _fit_context
-from sklearn.utils._param_validation import Interval, StrOptions
+from sklearn.utils._param_validation import (Interval, InvalidParameterError, StrOptions,
+                                             make_constraint)
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from .errors import DlfpError, is_int, is_number
+from .errors import DlfpError, is_int, is_number, shown
 from .initializers import initialize_parameters
 from .network import forward_propagation, labels_to_targets
 from .rng import rng_create
@@ -160,6 +161,18 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
         self.seed = seed
         self.language = language
 
+    def _validate_params(self):
+        """scikit-learn's walk over _parameter_constraints (in get_params' sorted order; the
+        first bad parameter an InvalidParameterError in scikit-learn's words), with the value
+        echoed as every dlfp message echoes one: on one line, cut at 40 characters."""
+        for name, value in self.get_params(deep=False).items():
+            constraints = [make_constraint(c) for c in self._parameter_constraints[name]]
+            if not any(c.is_satisfied_by(value) for c in constraints):
+                words = " or ".join(str(c) for c in constraints)
+                raise InvalidParameterError(
+                    f"The {name!r} parameter of {type(self).__name__} must be {words}. "
+                    f"Got {_echo(value)} instead.")
+
     def _scenario(self, n_features, n_classes):
         """The checked scenario of this estimator's (checked) settings and a network of
         n_features inputs and n_classes classes."""
@@ -215,6 +228,11 @@ class DLFPClassifier(ClassifierMixin, BaseEstimator):
         """The class of highest probability (for two classes: p > 0.5, as dlfp.predict_labels)."""
         proba = self.predict_proba(X)  # first: it checks that the estimator is fitted
         return self.classes_[np.argmax(proba, axis=1)]
+
+
+def _echo(value):
+    """A setting's value as a message shows it: a string quoted, anything else by its repr."""
+    return f"'{shown(value)}'" if isinstance(value, str) else shown(repr(value))
 
 
 def _fail(fn, problem):

@@ -274,9 +274,15 @@ check_settings <- function(values, fn) {
   }
 }
 
-# A setting's value as Python's repr writes what a user types there: R's 0 and 4 are doubles,
-# but typed as Python's 0 and 4 (and Octave's): a whole number is written as an integer.
+# A setting's value as Python's repr writes what a user types there (R's 0 and 4 are doubles,
+# but typed as Python's 0 and 4, and Octave's: a whole number is written as an integer), as
+# every message shows a value: on one line, cut at 40 characters.
 setting_repr <- function(value) {
+  if (is_string(value)) return(sprintf("'%s'", shown(value)))
+  shown(value_repr(value))
+}
+
+value_repr <- function(value) {
   if (!(is.null(value) || is.atomic(value))) return(class(value)[1])
   if (!is.double(value) || length(value) == 0) return(py_str(value, quote = TRUE))
   whole <- is.finite(value) & value == round(value) & abs(value) < 1e16

@@ -117,6 +117,10 @@ test_that("every setting is checked by its scenario rule, in Python's words and 
     list("activation", c("relu", "tanh"), "one of 'relu', 'sigmoid', 'tanh'",
          "['relu', 'tanh']"),
     list("init", "glorot", "one of 'he', 'scaled', 'xavier'", "'glorot'"),
+    # a value is echoed on one line, cut at 40 characters
+    list("init", "he\nxavier", "one of 'he', 'scaled', 'xavier'", "'he\\nxavier'"),
+    list("optimizer", strrep("a", 45), "one of 'adam', 'gd', 'momentum', 'rmsprop'",
+         sprintf("'%s...'", strrep("a", 40))),
     list("optimizer", "sgd", "one of 'adam', 'gd', 'momentum', 'rmsprop'", "'sgd'"),
     list("learning_rate", NULL, "a positive number", "None"),
     list("learning_rate", Inf, "a positive number", "inf"),
