@@ -26,6 +26,8 @@ STATUS = {Status.DIVERGED: "diverged", Status.REJECTED: "invalid", Status.TIMEOU
 ADDRESS = re.compile(r"([a-z]+://)?[A-Za-z0-9.\-]+(:\d+)?|([a-z]+://)?\[[0-9A-Fa-f:.]+\](:\d+)?")
 QUIET_LOGGERS = ("distributed", "tornado", "asyncio")
 CONNECT_TIMEOUT = 30  # seconds to reach a scheduler (Dask's default)
+POLL = 2.0  # seconds between looks at the cluster while no task finishes
+NO_WORKER = 300.0  # seconds without a single worker before the sweep stops (rerun to resume)
 
 
 class ClusterLost(RuntimeError):
@@ -182,29 +184,56 @@ def _sigint_ignored():
 
 def run_tasks(client, tasks, timeout, log, progress=None):
     """Submit every task, record each result in log (a TrialLog) as it arrives; ClusterLost
-    when the cluster drops a task. progress(row) is called after each recorded row."""
+    when the cluster drops a task, or has had no worker for NO_WORKER seconds. progress(row) is
+    called after each recorded row."""
     from distributed import as_completed
 
     stamp = time.time_ns()  # new keys each run: a rerun never meets a lost run's futures
     futures = {client.submit(run_task, t.path, t.fold, t.language, timeout, pure=False,
                              key=f"dlfp-t{t.trial}-{t.language}-f{t.fold}-{stamp}"): t
                for t in tasks}
-    lost = 0
+    arrived = as_completed(futures)
+    watch = WorkerWatch(client)
     try:
-        for fut in as_completed(futures):
-            t = futures[fut]
-            result = _result(fut)
-            if result is None:
-                lost += 1
-                break
-            row = log.record(t.trial, t.language, t.fold, result)
-            if progress is not None:
-                progress(row)
+        while not arrived.is_empty():
+            batch = arrived.next_batch(block=False)
+            if not batch:
+                watch.check()
+                time.sleep(0.1)
+            for fut in batch:
+                result = _result(fut)
+                if result is None:
+                    raise ClusterLost("lost")
+                t = futures[fut]
+                row = log.record(t.trial, t.language, t.fold, result)
+                if progress is not None:
+                    progress(row)
     finally:
         for fut in futures:
             fut.release()
-    if lost:
-        raise ClusterLost("the Dask cluster dropped the sweep's tasks")
+
+
+class WorkerWatch:
+    """check(): ClusterLost once the scheduler has had no worker for NO_WORKER seconds (its
+    tasks would wait for ever); looks at the client's copy of the scheduler's state every POLL
+    seconds."""
+
+    def __init__(self, client):
+        self.client = client
+        self.looked = time.monotonic()
+        self.alone_since = None
+
+    def check(self):
+        now = time.monotonic()
+        if now - self.looked < POLL:
+            return
+        self.looked = now
+        if self.client.scheduler_info().get("workers"):
+            self.alone_since = None
+            return
+        self.alone_since = self.alone_since or now
+        if now - self.alone_since >= NO_WORKER:
+            raise ClusterLost(f"no Dask worker for {NO_WORKER:g} s")
 
 
 def _result(fut):

@@ -20,6 +20,7 @@ import pytest
 
 from conftest import ROOT, skip_or_fail
 from harness import sweep as sw
+from harness import sweep_dask
 from harness.__main__ import main
 from harness.sweep_folder import FolderLock
 from harness.trial_log import TrialLog
@@ -406,6 +407,29 @@ def test_a_killed_scheduler_ends_the_sweep_and_a_rerun_runs_exactly_the_missing_
     sw.run(path, str(out), workers=2, log=(lines := []).append)
     assert f"{TASKS - done} tasks to run, {done} already done" in lines[0], lines
     assert numbers(out) == reference
+
+
+def test_a_scheduler_without_workers_ends_the_sweep_instead_of_waiting_for_ever(
+        tmp_path, monkeypatch):
+    need_dask()
+    monkeypatch.setattr(sweep_dask, "POLL", 0.5)
+    monkeypatch.setattr(sweep_dask, "NO_WORKER", 3.0)
+    port = free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    log = open(tmp_path / "cluster.log", "wb")
+    scheduler = start([DASK, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                       "--no-dashboard"], log)
+    try:
+        with pytest.raises(sw.SweepStopped) as e:
+            sw.run(write(tmp_path, SMALL), str(tmp_path / "out"), scheduler=address,
+                   log=lambda s: None)
+    finally:
+        stop(scheduler)
+        log.close()
+    assert e.value.status == 3
+    assert str(e.value) == (f"dlfp: sweep: the Dask scheduler {address}: no Dask worker for "
+                            f"3 s: 0 tasks finished, {TASKS} left; {RESUME}")
+    assert rows(tmp_path / "out") == []
 
 
 def test_ctrl_c_stops_the_sweep_in_one_line_with_exit_130(tmp_path, reference):
