@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import dlfp
+from dlfp.schema import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_DIR = ROOT / "python"
@@ -19,9 +20,10 @@ def default_scenarios():
     return sorted(SCENARIOS.glob("*.json"))
 
 
-# The data fields that name files, read against the scenario file's folder
-DATA_FILE_FIELDS = ("csv", "test_csv", "idx_images", "idx_labels", "test_idx_images",
-                    "test_idx_labels")
+# The data fields that name files (type "path" in the scenario rules), read against the
+# scenario file's folder
+DATA_FILE_FIELDS = tuple(row["field"] for source in RULES["sources"].values()
+                         for row in source["fields"] if row["type"] == "path")
 
 
 def absolute_scenario(path):

@@ -7,6 +7,7 @@ import pytest
 
 from conftest import ROOT, require_language
 from harness import crosscheck
+from harness.crosscheck_doc import mismatch_lines
 from harness.bridges import LanguageError
 from harness.compare import first_mismatch, rel_diff
 from harness.paths import DATA, copy_scenario, default_scenarios
@@ -100,9 +101,13 @@ def test_a_different_language_is_caught(tmp_path, monkeypatch):
         entry = cc.compare(str(short_copies(tmp_path)[0]))
     finally:
         cc.close()
-    assert not entry["agree"]
+    assert not entry.agree
+    lines = mismatch_lines(entry)
     assert any(re.search(r", r, gradients: dW1 differs first at index \(0, 0\)", m)
-               for m in entry["mismatches"]), entry["mismatches"]
+               for m in lines), lines
+    assert entry.languages["r"].status == "mismatch"
+    first = [d for d in entry.languages["r"].differences if not d.ok][0]
+    assert (first.quantity, first.key, first.where) == ("gradients", "dW1", (0, 0))
     del dlfp
 
 
@@ -122,9 +127,13 @@ def test_bad_scenario_is_reported_per_language(tmp_path, change, message):
         entry = cc.compare(str(p))
     finally:
         cc.close()
-    assert not entry["agree"]
+    assert not entry.agree
     for lang in ["python"] + OTHERS:
-        assert message in entry["languages"][lang]["error"], (lang, entry["languages"][lang])
+        assert entry.languages[lang].status == "rejected", entry.languages[lang]
+        assert message in entry.languages[lang].message, (lang, entry.languages[lang])
+    # each rejected it as Python did: no mismatch line, only their agreement to refuse
+    assert mismatch_lines(entry) == [f"{entry.name}, python: rejected: "
+                                     f"{entry.languages['python'].message}"]
 
 
 def test_bad_data_makes_the_cli_exit_nonzero(tmp_path, capsys):

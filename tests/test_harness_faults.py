@@ -12,6 +12,7 @@ import time
 
 from conftest import ROOT, require_language
 from harness import crosscheck
+from harness.crosscheck_doc import format_table
 from harness.paths import copy_scenario
 
 SPIRAL = ROOT / "fixtures" / "scenarios" / "spiral_softmax.json"
@@ -56,13 +57,13 @@ def test_octave_killed_mid_scenario_is_reported_and_the_next_scenario_runs(tmp_p
         after = cc.compare(str(short))
     finally:
         cc.close()
-    assert killed["languages"]["octave"]["status"] == "died", killed["languages"]["octave"]
-    assert not killed["agree"]
-    assert killed["languages"]["python"]["status"] == "ok"
-    assert after["agree"], after["mismatches"]
-    assert after["languages"]["octave"]["status"] == "ok"
+    assert killed.languages["octave"].status == "died", killed.languages["octave"]
+    assert not killed.agree
+    assert killed.languages["python"].status == "ok"
+    assert after.agree, after.languages
+    assert after.languages["octave"].status == "ok"
     assert not (tmp_path / "octave-workspace").exists()
-    table = crosscheck.format_table([killed, after], ["python", "octave"])
+    table = format_table([killed, after], ["python", "octave"])
     assert "spiral_softmax" in table and "FAIL died" in table
 
 
@@ -77,9 +78,9 @@ def test_python_that_trains_forever_times_out_and_the_next_scenario_runs(tmp_pat
         after = cc.compare(str(short))
     finally:
         cc.close()
-    assert stuck["languages"]["python"]["status"] == "timeout"
-    assert "timed out after 8 s" in stuck["languages"]["python"]["error"]
-    assert after["agree"] and after["languages"]["python"]["status"] == "ok"
+    assert stuck.languages["python"].status == "timeout"
+    assert "timed out after 8 s" in stuck.languages["python"].message
+    assert after.agree and after.languages["python"].status == "ok"
 
 
 def test_a_missing_scenario_fails_alone_and_is_named(tmp_path):
@@ -127,9 +128,9 @@ def test_each_language_has_its_own_random_stream_verdict(monkeypatch):
         entry = cc.random_stream()
     finally:
         cc.close()
-    assert entry["languages"]["r"]["bit_identical"] is False
-    assert entry["languages"]["octave"]["bit_identical"] is True
-    assert not entry["agree"]
+    assert entry.languages["r"].bit_identical is False
+    assert entry.languages["octave"].bit_identical is True
+    assert not entry.agree
 
 
 def test_no_octave_noise_reaches_the_user(tmp_path):

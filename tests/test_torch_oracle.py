@@ -8,6 +8,7 @@ import pytest
 
 from conftest import ROOT, skip_or_fail
 from harness import crosscheck
+from harness.crosscheck_doc import format_table
 from harness.bridges import environment_problem
 from harness.compare import ORACLE_TOLERANCES, rel_diff
 from harness.paths import copy_scenario
@@ -82,8 +83,8 @@ def test_crosscheck_with_the_oracle_has_its_row(tmp_path):
         entry = cc.compare(str(path))
     finally:
         cc.close()
-    assert entry["agree"], entry["mismatches"]
-    assert entry["languages"]["torch"]["status"] == "ok"
-    assert set(entry["by_language"]["torch"]) == {"loss_curve", "final_params"}
-    table = crosscheck.format_table([entry], ["python", "torch"])
+    assert entry.agree, entry.languages
+    assert entry.languages["torch"].status == "ok"
+    assert set(entry.by_language()["torch"]) == {"loss_curve", "final_params"}
+    table = format_table([entry], ["python", "torch"])
     assert "tolerance, torch" in table

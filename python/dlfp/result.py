@@ -1,6 +1,7 @@
 """A run's result as JSON: check where it will go before training, then write it atomically."""
 import errno
 import json
+import math
 import os
 import tempfile
 
@@ -39,7 +40,7 @@ def write_result(result, path):
     the mode the umask gives a new file (0644 under the usual 022), as R and Octave write it.
     """
     try:
-        text = json.dumps(_plain(result), indent=1, allow_nan=False)
+        text = json.dumps(json_ready(result), indent=1, allow_nan=False)
     except ValueError:
         _fail("the result holds NaN or Inf, which JSON cannot carry")
     check_result_path(path)
@@ -80,15 +81,23 @@ def write_atomic_bytes(path, data):
         raise
 
 
-def _plain(v):
+def json_ready(v, nonfinite=None):
+    """v as JSON values: arrays as lists (of rows), numpy scalars as Python numbers, dicts and
+    lists walked; with nonfinite (e.g. str), a NaN or Inf becomes nonfinite(x) ('inf'), as
+    JSON has no such numbers. The project's one numpy-to-JSON converter."""
     if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
+        return {k: json_ready(x, nonfinite) for k, x in v.items()}
     if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
+        return [json_ready(x, nonfinite) for x in v]
     if isinstance(v, np.ndarray):
-        return v.tolist()
-    if isinstance(v, (np.floating, np.integer)):
-        return v.item()
+        out = v.tolist()
+        if nonfinite is None or v.dtype.kind != "f" or np.isfinite(v).all():
+            return out
+        return json_ready(out, nonfinite)
+    if isinstance(v, np.generic):
+        v = v.item()
+    if nonfinite is not None and isinstance(v, float) and not math.isfinite(v):
+        return nonfinite(v)
     return v
 
 
