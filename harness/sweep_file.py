@@ -6,10 +6,9 @@ import math
 import os
 import re
 
-import numpy as np
-
 import dlfp
 from dlfp.errors import is_int, is_number
+from dlfp.result import json_ready
 from dlfp.schema import RULES as SCENARIO_RULES, in_bounds, integer_phrase
 
 from .bridges import LANGUAGES
@@ -183,12 +182,5 @@ def sample_trials(sweep):
         raw = list(ParameterGrid(space))
     else:
         raw = list(ParameterSampler(space, n_iter=sweep["trials"], random_state=sweep["seed"]))
-    return [{k: _plain(t[k]) for k in sweep["space"]} for t in raw]
+    return [{k: json_ready(t[k]) for k in sweep["space"]} for t in raw]  # numpy's as Python's
 
-
-def _plain(v):
-    if isinstance(v, np.generic):
-        return v.item()
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    return v
