@@ -65,7 +65,7 @@ function model = dlfp_fit (x, y, varargin)
     if (! (ischar (name) && any (strcmp (name, known))))
       dlfp.internal.fail ("name", fn,
                           sprintf ("unknown setting %s (known: %s)",
-                                   dlfp.internal.py_repr (name), strjoin (sort (known), ", ")));
+                                   echo (name), strjoin (sort (known), ", ")));
     endif
     settings.(name) = varargin{k + 1};
   endfor
@@ -366,6 +366,10 @@ endfunction
 %! dlfp.dlfp_fit (zeros (2, 100001), [0; 1], "hidden", []);
 %!error <^dlfp: dlfp_fit: unknown setting 'lambd' \(known: activation, batch_size, epochs, hidden, init, keep_prob, lambda, learning_rate, optimizer, seed\)$>
 %! dlfp.dlfp_fit ([0; 1], [0; 1], "lambd", 0.1);
+%!error <^dlfp: dlfp_fit: unknown setting 'a\\tb' \(known: activation, batch_size, epochs, hidden, init, keep_prob, lambda, learning_rate, optimizer, seed\)$>
+%! dlfp.dlfp_fit ([0; 1], [0; 1], "a\tb", 0.1);
+%!error <^dlfp: dlfp_fit: unknown setting 7 \(known: activation, batch_size, epochs, hidden, init, keep_prob, lambda, learning_rate, optimizer, seed\)$>
+%! dlfp.dlfp_fit ([0; 1], [0; 1], 7, 0.1);
 %!error <^dlfp: dlfp_fit: settings come as name-value pairs$>
 %! dlfp.dlfp_fit ([0; 1], [0; 1], "epochs");
 %!error <^dlfp: dlfp_fit: needs samples of at least 2 classes; got 1 class$>

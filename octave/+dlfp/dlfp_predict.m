@@ -19,8 +19,13 @@ function out = dlfp_predict (model, newdata, type = "class")
   endif
   fn = "dlfp_predict";
   if (! (ischar (type) && any (strcmp (type, {"class", "prob"}))))
-    dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)",
-                                             dlfp.internal.py_repr (type)));
+    ## shown as every message shows a value: one line, cut at 40 characters
+    if (dlfp.internal.is_string (type))
+      got = ["'" dlfp.internal.shown(type) "'"];
+    else
+      got = dlfp.internal.shown (dlfp.internal.py_repr (type));
+    endif
+    dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)", got));
   endif
   n_features = columns (model.params.W1);
   if (! (isnumeric (newdata) && ismatrix (newdata) && columns (newdata) == n_features))
@@ -63,6 +68,10 @@ endfunction
 %! assert (sum (dlfp.dlfp_predict (m, [1, 0, 0; 0, 2, 1], "prob"), 2), [1; 1], 1e-15);
 %!error <^dlfp: dlfp_predict: unknown type 'label' \(known: class, prob\)$>
 %! dlfp.dlfp_predict (model, [1, 2], "label");
+%!error <^dlfp: dlfp_predict: unknown type 'a\\nb' \(known: class, prob\)$>
+%! dlfp.dlfp_predict (model, [1, 2], "a\nb");
+%!error <^dlfp: dlfp_predict: unknown type 3 \(known: class, prob\)$>
+%! dlfp.dlfp_predict (model, [1, 2], 3);
 %!error <^dlfp: dlfp_predict: newdata must have 2 columns, one per feature$>
 %! dlfp.dlfp_predict (model, [1, 2, 3]);
 %!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>

@@ -135,7 +135,7 @@ predict.dlfp_model <- function(object, newdata, type = c("class", "prob"), ...) 
   if (missing(newdata)) dlfp_stop(fn, "newdata is required (the rows to label)")
   if (!identical(type, c("class", "prob"))) {
     if (!(is_string(type) && type %in% c("class", "prob"))) {
-      dlfp_stop(fn, sprintf("unknown type %s (known: class, prob)", py_str(type, quote = TRUE)))
+      dlfp_stop(fn, sprintf("unknown type %s (known: class, prob)", setting_repr(type)))
     }
   }
   X <- estimator_inputs(newdata, "newdata", fn)  # (n_features, n)
@@ -227,7 +227,7 @@ estimator_inputs <- function(x, what, fn) {
     numeric_cols <- vapply(x, function(col) is.numeric(col) && !is.object(col), NA)
     if (!all(numeric_cols)) {
       dlfp_stop(fn, sprintf("%s must be numeric, but its column '%s' is not", what,
-                            names(x)[!numeric_cols][1]))
+                            shown(names(x)[!numeric_cols][1])))
     }
     x <- as.matrix(x)
   }

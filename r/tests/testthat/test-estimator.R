@@ -94,6 +94,13 @@ test_that("bad settings and bad data get named", {
                    "dlfp: predict: newdata has 1 columns but the model was fitted on 2 features")
   expect_identical(dlfp_error_message(predict(model, x, type = "response")),
                    "dlfp: predict: unknown type 'response' (known: class, prob)")
+  expect_identical(dlfp_error_message(predict(model, x, type = "a\nb")),
+                   "dlfp: predict: unknown type 'a\\nb' (known: class, prob)")
+  expect_identical(dlfp_error_message(predict(model, x, type = 3)),
+                   "dlfp: predict: unknown type 3 (known: class, prob)")
+  expect_identical(dlfp_error_message(dlfp_fit(data.frame(a = 1:4, "b\rc" = letters[1:4],
+                                                          check.names = FALSE), y)),
+                   "dlfp: dlfp_fit: x must be numeric, but its column 'b\\rc' is not")
   expect_identical(dlfp_error_message(predict(model)),
                    "dlfp: predict: newdata is required (the rows to label)")
 })
