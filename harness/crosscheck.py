@@ -164,10 +164,12 @@ def _result(result):
 def scenario_label(path):
     """The scenario's name as its file gives it (even when the file is bad), else the file's."""
     stem = os.path.splitext(os.path.basename(path))[0]
+    if not os.path.isfile(path):  # a FIFO would block the run; a folder has no name field
+        return stem
     try:
         with open(path, encoding="utf-8") as f:
             name = json.load(f).get("name")
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         return stem
     return name if isinstance(name, str) and name else stem
 

@@ -37,7 +37,7 @@ def format_table(outcomes, langs):
             o = outcome.languages.get(lang)
             cells = _cells(outcome, lang, o, diffs.get(lang, {}))
             status = o.status if o is not None else Status.SKIPPED
-            lines.append(f"{outcome.name[:26]:<26} {lang:<8} "
+            lines.append(f"{shown(outcome.name)[:26]:<26} {lang:<8} "
                          + " ".join(f"{c:>{COLUMN}}" for c in cells)
                          + ("  ok" if status is Status.OK else f"  FAIL {status}"))
     lines.append(f"{'tolerance':<26} {'':<8} "
@@ -60,6 +60,11 @@ def _cells(outcome, lang, o, diffs):
     return [_cell(diffs[c]) if c in diffs else "-" for c in QUANTITIES]
 
 
+def shown(text):
+    """text as one line: a name with a newline or another control character is escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
 def _cell(d):
     return f"{d:.2e}" if math.isfinite(d) else "not finite"
 
@@ -70,7 +75,7 @@ def mismatch_lines(outcome):
     python = outcome.languages.get("python")
     lines = []
     for lang, o in outcome.languages.items():
-        head = f"{outcome.name}, {lang}"
+        head = f"{shown(outcome.name)}, {lang}"
         agreed = (lang != "python" and o.status is Status.REJECTED and python is not None
                   and python.status in FAILED)
         if o.status in FAILED and not agreed:

@@ -239,3 +239,24 @@ def test_json_ready_is_plain_json_and_names_what_json_cannot_hold():
     assert out["a"][0][1] == float("inf") and type(out["b"][1]) is int
     with pytest.raises(ValueError):
         json.dumps(out, allow_nan=False)  # left to the writer to refuse
+
+
+def test_odd_scenario_paths_and_names_are_rows_not_hangs_or_tracebacks(tmp_path):
+    import os
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)  # opening it would block for ever
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100000 + "]" * 100000)
+    named = tmp_path / "named.json"
+    named.write_text(json.dumps(dict(json.loads(XOR.read_text()), name="two\nlines", epochs=-1)))
+    (tmp_path / "folder").mkdir()
+    lines = []
+    assert not crosscheck.run([fifo, tmp_path / "folder", deep, named], langs=["python"],
+                              log=lines.append, timeout=60)
+    table = lines[-2 - 4]  # the table, then a MISMATCH line per scenario, then the verdict
+    rows = table.splitlines()[3:-1]
+    assert [r.split()[:2] + r.split()[-2:] for r in rows] == [
+        ["fifo", "python", "FAIL", "missing"], ["folder", "python", "FAIL", "missing"],
+        ["deep", "python", "FAIL", "rejected"], ["two\\nlines", "python", "FAIL", "rejected"]]
+    assert lines[-2].startswith("MISMATCH two\\nlines, python: rejected: dlfp: ")
