@@ -10,6 +10,7 @@ packages, the bridges say what to install.
 
 pip reuses the machine's pip cache and otherwise downloads from PyPI.
 """
+import ast
 import json
 import os
 import re
@@ -65,6 +66,18 @@ for lang in ("r", "octave"):
         out[lang] = str(e)
 json.dump(out, sys.stdout)
 """
+
+
+def test_dlfp_never_imports_the_harness():
+    # dependencies run one way: the harness builds on dlfp, and an installed dlfp has no harness
+    found = []
+    for path in sorted((ROOT / "python" / "dlfp").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{path.relative_to(ROOT)}: {n}" for n in names
+                      if n == "harness" or n.startswith("harness.")]
+    assert found == []
 
 
 def run(cmd, timeout, **kwargs):

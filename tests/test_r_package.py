@@ -80,3 +80,17 @@ def test_man_is_what_roxygen_writes_from_the_comments(tmp_path):
                       f"roxygen2::roxygenise('r')"
     assert filecmp.cmp(ROOT / "r" / "NAMESPACE", copy / "NAMESPACE", shallow=False), \
         "r/NAMESPACE differs from roxygen's output: run roxygen2::roxygenise('r')"
+
+
+def test_r_is_loaded_as_a_package_everywhere():
+    # no R file finds its own folder through sys.frames(), and none sources the package's R/
+    # files by hand: scripts go through r/load_dlfp.R (library(dlfp), or pkgload::load_all)
+    walks, by_hand = [], []
+    for path in sorted(p for folder in ("r", "harness", "octave", "tests", "python")
+                       for p in (ROOT / folder).rglob("*") if p.suffix in (".R", ".py")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix == ".R" and "sys.frames(" in text:
+            walks.append(str(path.relative_to(ROOT)))
+        if "sys.source" in text and re.search(r'"(\[\.\]|\\\\\.)R\$"|glob\("\*\.R"\)', text):
+            by_hand.append(str(path.relative_to(ROOT)))
+    assert walks == [] and by_hand == [], (walks, by_hand)
