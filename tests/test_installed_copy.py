@@ -80,6 +80,20 @@ def test_dlfp_never_imports_the_harness():
     assert found == []
 
 
+def test_every_bridge_offers_the_protocol_s_calls():
+    from dlfp.bridges import BRIDGES, Bridge
+
+    from harness.bridges import BRIDGES as HARNESS_BRIDGES
+
+    calls = {n for n in vars(Bridge) if not n.startswith("_")} | {"name"}
+    assert {"run_scenario", "load_data", "forward_backward", "version"} <= calls
+    for lang in ("python", "r", "octave"):
+        for cls in (BRIDGES[lang], HARNESS_BRIDGES[lang]):
+            missing = sorted(n for n in calls if not hasattr(cls, n))
+            assert missing == [], (cls.__name__, missing)
+            assert cls.name == lang
+
+
 def run(cmd, timeout, **kwargs):
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, **kwargs)
     assert p.returncode == 0, f"{' '.join(map(str, cmd))}:\n{(p.stdout + p.stderr)[-4000:]}"
