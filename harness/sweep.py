@@ -56,11 +56,12 @@ def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=
     secure = security(scheduler, *(tls or ()))
     out = out or os.path.join("sweeps", sweep["name"])
     trials = sample_trials(sweep)
+    base = base_scenario(sweep)
     check_folder(out)
     _make_folder(out)
     with _writing(), FolderLock(out):
         keep_trials(out, sweep, trials)
-        scenarios = trial_scenarios(sweep, trials, out)
+        scenarios = trial_scenarios(base, sweep, trials, out)
         with TrialLog(os.path.join(out, "trials.csv"), sweep["space"], trials) as trial_log:
             tasks = pending_tasks(trial_log, scenarios, langs, sweep["folds"])
             total = len(trials) * len(langs) * sweep["folds"]
@@ -131,15 +132,20 @@ def keep_trials(out, sweep, trials):
         write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
 
 
-def trial_scenarios(sweep, trials, folder):
-    """Write each trial's scenario (data paths absolute) under folder/scenarios; returns
-    [(path, None)] or [(None, message)] for a trial the scenario rules reject."""
+def base_scenario(sweep):
+    """The base scenario's fields, its data paths absolute (read before anything is written)."""
     try:
         base = absolute_scenario(sweep["scenario"])
     except dlfp.DlfpError as e:
         raise SweepError(str(e)) from None
     if not isinstance(base, dict):
         fail(f"{sweep['scenario']}: the top level must be an object")
+    return base
+
+
+def trial_scenarios(base, sweep, trials, folder):
+    """Write each trial's scenario (base with the trial's fields) under folder/scenarios;
+    returns [(path, None)] or [(None, message)] for a trial the scenario rules reject."""
     os.makedirs(os.path.join(folder, "scenarios"), exist_ok=True)
     out = []
     for i, fields in enumerate(trials):
@@ -195,7 +201,8 @@ def run_on_dask(cluster, tasks, trial_log, timeout, bar=None):
         if isinstance(e, KeyboardInterrupt):
             raise SweepStopped(f"dlfp: sweep: interrupted: {counts}", 130) from None
         where = f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else "its cluster"
-        raise SweepStopped(f"dlfp: sweep: lost {where}: {counts}", 3) from None
+        why = f"lost {where}" if str(e) == "lost" else f"{where}: {e}"
+        raise SweepStopped(f"dlfp: sweep: {why}: {counts}", 3) from None
     finally:
         if bar is not None:
             bar.close()

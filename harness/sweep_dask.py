@@ -13,6 +13,7 @@ import re
 import signal
 import threading
 import time
+import warnings
 from collections import namedtuple
 
 from .outcome import Status, classify
@@ -115,27 +116,37 @@ class Cluster:
             self._loud()
 
     def _connect(self):
-        from distributed import Client, LocalCluster
-
-        if self.scheduler:
-            try:
-                self.client = Client(self.scheduler, security=self.tls, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError, ValueError, TypeError) as e:
-                fail(f"cannot reach the Dask scheduler {self.scheduler}: "
-                     f"{_one_line(e)}")
-            where = self.scheduler
-        else:
-            try:
-                with _sigint_ignored():  # inherited: Ctrl-C stops the sweep, not its workers
-                    self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
-                                                 processes=True, dashboard_address=None,
-                                                 silence_logs=logging.CRITICAL)
-            except Exception as e:  # noqa: BLE001 - no processes, no ports: the reason, once
-                fail(f"cannot start a LocalCluster of {self.workers} workers: {_one_line(e)}")
-            self.client = self._cluster.get_client()
-            where = f"LocalCluster, {self.workers} worker processes"
-        self.info = {"scheduler": where,
+        with warnings.catch_warnings(record=True) as caught:  # a busy port, other versions
+            warnings.simplefilter("always")
+            if self.scheduler:
+                self._connect_to_scheduler()
+            else:
+                self._start_local_cluster()
+        for w in caught:
+            logging.getLogger("distributed").warning("%s", w.message)
+        self.info = {"scheduler": self.scheduler or
+                     f"LocalCluster, {self.workers} worker processes",
                      "workers": len(self.client.scheduler_info()["workers"])}
+
+    def _connect_to_scheduler(self):
+        from distributed import Client
+
+        try:
+            self.client = Client(self.scheduler, security=self.tls, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError, TypeError) as e:
+            fail(f"cannot reach the Dask scheduler {self.scheduler}: {_one_line(e)}")
+
+    def _start_local_cluster(self):
+        from distributed import LocalCluster
+
+        try:
+            with _sigint_ignored():  # inherited: Ctrl-C stops the sweep, not its workers
+                self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1,
+                                             processes=True, dashboard_address=None,
+                                             silence_logs=logging.CRITICAL)
+        except Exception as e:  # noqa: BLE001 - no processes, no ports: the reason, once
+            fail(f"cannot start a LocalCluster of {self.workers} workers: {_one_line(e)}")
+        self.client = self._cluster.get_client()
 
     def _quiet(self):
         # distributed configures its own loggers (distributed, distributed.client, ...), each
