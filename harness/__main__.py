@@ -164,10 +164,16 @@ def _report(args):
     try:
         with open(args.report, encoding="utf-8") as f:
             doc = json.load(f)
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, RecursionError) as e:
         raise UsageError("report", None, f"cannot read {args.report}: "
                          f"{getattr(e, 'strerror', None) or e}") from None
-    print(f"report: {write_html(doc, args.html)}")
+    if not (isinstance(doc, dict) and isinstance(doc.get("scenarios"), list)):
+        raise UsageError("report", None, f"{args.report} is not a crosscheck report "
+                         "(no list of scenarios)")
+    try:
+        print(f"report: {write_html(doc, args.html)}")
+    except OSError as e:
+        raise UsageError("report", None, f"cannot write {args.html}: {e.strerror}") from None
     return 0
 
 

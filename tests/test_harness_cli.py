@@ -55,6 +55,8 @@ def test_an_unknown_language_and_an_unknown_option_are_one_line(capsys):
     (["bench", "--engines", "abacus"], "harness: bench: --engines: unknown abacus (known: "),
     (["report", "/nonexistent/r.json", "/tmp/x"],
      "harness: report: cannot read /nonexistent/r.json: No such file or directory"),
+    (["report", str(ROOT / "fixtures/scenarios/deep_xor.json"), "/tmp/x"],
+     f"harness: report: {ROOT / 'fixtures/scenarios/deep_xor.json'} is not a crosscheck report"),
 ])
 def test_other_commands_refuse_bad_arguments_in_one_line(args, line, capsys):
     assert main(args) == 2
