@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 import dlfp
+from dlfp.errors import shown, shown_path
 from dlfp.result import write_atomic
 
 from .compare import TOLERANCES
@@ -105,14 +106,15 @@ def _writing(path=None):
         yield
     except OSError as e:
         where = path or e.filename
-        fail(f"cannot write {where}: {e.strerror or e}" if where else (e.strerror or str(e)))
+        fail(f"cannot write {shown_path(where)}: {e.strerror or e}" if where else
+             (e.strerror or shown(str(e))))
 
 
 def _make_folder(out):
     try:
         os.makedirs(out, exist_ok=True)
     except OSError as e:
-        fail(f"cannot make --out {out}: {e.strerror}")
+        fail(f"cannot make --out {shown_path(out)}: {e.strerror}")
 
 
 def keep_trials(out, sweep, trials):
@@ -126,7 +128,7 @@ def keep_trials(out, sweep, trials):
         except (OSError, ValueError, KeyError, TypeError):
             same = False
         if not same:
-            fail(f"{out} holds another sweep's trials: give another --out, or remove it")
+            fail(f"{shown_path(out)} holds another sweep's trials: give another --out, or remove it")
         return
     with _writing(path):
         write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
@@ -139,7 +141,7 @@ def base_scenario(sweep):
     except dlfp.DlfpError as e:
         raise SweepError(str(e)) from None
     if not isinstance(base, dict):
-        fail(f"{sweep['scenario']}: the top level must be an object")
+        fail(f"{shown_path(sweep['scenario'])}: the top level must be an object")
     return base
 
 
@@ -150,7 +152,8 @@ def trial_scenarios(base, sweep, trials, folder):
     out = []
     for i, fields in enumerate(trials):
         raw = dict(base, **fields)
-        raw["validation"] = dict(base.get("validation") or {}, folds=sweep["folds"])
+        v = base.get("validation", {})  # not an object: the scenario rules say so, per trial
+        raw["validation"] = dict(v, folds=sweep["folds"]) if isinstance(v, dict) else v
         try:
             dlfp.check_scenario(raw)
         except dlfp.DlfpError as e:
@@ -200,8 +203,8 @@ def run_on_dask(cluster, tasks, trial_log, timeout, bar=None):
         counts = f"{len(trial_log.done)} tasks finished, {left} left; {RESUME}"
         if isinstance(e, KeyboardInterrupt):
             raise SweepStopped(f"dlfp: sweep: interrupted: {counts}", 130) from None
-        where = f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else "its cluster"
-        why = f"lost {where}" if str(e) == "lost" else f"{where}: {e}"
+        where = f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else "the Dask cluster"
+        why = f"{where}: {e.why}" if getattr(e, "why", None) else f"lost {where}"
         raise SweepStopped(f"dlfp: sweep: {why}: {counts}", 3) from None
     finally:
         if bar is not None:
@@ -346,8 +349,7 @@ def why_none(doc):
     text = f"{len(rows)} tasks: {counts}"
     if messages:
         first = max(messages, key=messages.get)
-        first = " ".join(first.split())
-        text += f"; e.g. {first[:200]}{'...' if len(first) > 200 else ''}"
+        text += f"; e.g. {shown(' '.join(first.split()), 200)}"
     return text
 
 

@@ -16,9 +16,13 @@ import time
 import warnings
 from collections import namedtuple
 
+from dlfp.errors import shown_path
+
+from .bridges import LanguageError
 from .outcome import Status, classify
 from .sweep_file import fail
 from .trial_log import METRICS
+from .worker import LanguageFailure, Worker
 
 Task = namedtuple("Task", "trial language fold path")
 # the sweep's statuses, from the harness's one classification of a failed language call
@@ -32,7 +36,12 @@ NO_WORKER = 300.0  # seconds without a single worker before the sweep stops (rer
 
 
 class ClusterLost(RuntimeError):
-    """The scheduler went away, or tasks were dropped: the sweep is incomplete, resumable."""
+    """The cluster dropped the sweep's tasks: the sweep is incomplete, and a rerun resumes it.
+    why is None when the scheduler went away, else what happened ("no Dask worker for ...")."""
+
+    def __init__(self, why=None):
+        super().__init__(why or "the scheduler went away")
+        self.why = why
 
 
 # --- one task, on a Dask worker -----------------------------------------------------------------
@@ -42,9 +51,6 @@ _SESSIONS = {}  # per Dask worker process: one session of each language for all 
 
 def run_task(path, fold, lang, timeout):
     """One (trial, fold, language): validate_fold in lang, with its status and seconds."""
-    from .worker import LanguageFailure, Worker
-    from .bridges import LanguageError
-
     t0 = time.perf_counter()
     out = {k: None for k in METRICS}
     try:
@@ -78,7 +84,7 @@ def security(scheduler=None, ca=None, cert=None, key=None):
         fail("TLS needs all of --tls-ca-file, --tls-cert and --tls-key")
     for flag, p in (("--tls-ca-file", ca), ("--tls-cert", cert), ("--tls-key", key)):
         if not (isinstance(p, str) and os.path.isfile(p) and os.access(p, os.R_OK)):
-            fail(f"{flag} {p} is not a readable file")
+            fail(f"{flag} {shown_path(p)} is not a readable file")
     from distributed.security import Security
 
     return Security(tls_ca_file=ca, tls_client_cert=cert, tls_client_key=key,
@@ -214,7 +220,7 @@ def run_tasks(client, tasks, timeout, log, progress=None):
             for fut in batch:
                 result = _result(fut)
                 if result is None:
-                    raise ClusterLost("lost")
+                    raise ClusterLost()
                 t = futures[fut]
                 row = log.record(t.trial, t.language, t.fold, result)
                 if progress is not None:

@@ -7,7 +7,7 @@ import os
 import re
 
 import dlfp
-from dlfp.errors import is_int, is_number
+from dlfp.errors import is_int, is_number, shown, shown_path
 from dlfp.result import json_ready
 from dlfp.schema import RULES as SCENARIO_RULES, in_bounds, integer_phrase
 
@@ -42,7 +42,7 @@ def read_sweep(path):
     except dlfp.DlfpError as e:
         raise SweepError(str(e)) from None
     if not isinstance(raw, dict):
-        fail(f"{path}: the top level must be an object")
+        fail(f"{shown_path(path)}: the top level must be an object")
     s = check_sweep(raw)
     s["scenario"] = os.path.join(os.path.dirname(os.path.abspath(path)), s["scenario"])
     return s
@@ -67,7 +67,7 @@ def check_sweep(raw):
         if field in others and "refuse" in variant:
             fail(variant["refuse"])
         if field not in allowed:
-            fail(f"unknown field '{field}' (allowed: {', '.join(sorted(allowed))})")
+            fail(f"unknown field '{shown(field)}' (allowed: {', '.join(sorted(allowed))})")
     out = {key: search}
     for r in rows:
         field = r["field"]
@@ -130,7 +130,7 @@ def _check_space(value, rule, label, out):
     known = [f for f in SCENARIO_FIELDS if f not in rule["exclude"]]
     for field, spec in value.items():
         if field not in known:
-            fail(f"'{label}' names '{field}', which is not a scenario field it can search "
+            fail(f"'{label}' names '{shown(field)}', which is not a scenario field it can search "
                  f"(fields: {', '.join(known)})")
         _check_distribution(spec, rule, f"{label}.{field}", out["search"])
     return value

@@ -13,6 +13,8 @@ import os
 import socket
 import sys
 
+from dlfp.errors import shown, shown_path
+
 from .sweep_file import fail
 
 LOCK = ".sweep.lock"
@@ -26,17 +28,18 @@ def check_folder(out):
     """out is missing, empty, or holds only what a sweep writes, its trials.json among them;
     anything else (a user's own index.html) is refused before a file is written."""
     if os.path.lexists(out) and not os.path.isdir(out):
-        fail(f"--out {out} is not a folder")
+        fail(f"--out {shown_path(out)} is not a folder")
     if not os.path.isdir(out):
         return
     try:
         names = [n for n in os.listdir(out) if not n.startswith(TEMPORARY)]
     except OSError as e:
-        fail(f"cannot read --out {out}: {e.strerror}")
+        fail(f"cannot read --out {shown_path(out)}: {e.strerror}")
     foreign = sorted(set(names) - WRITTEN)
     if foreign or (set(names) - {LOCK, "dask.log"} and "trials.json" not in names):
         example = foreign[0] if foreign else sorted(names)[0]
-        fail(f"--out {out} holds files no sweep wrote there (e.g. '{example}'): give a new "
+        fail(f"--out {shown_path(out)} holds files no sweep wrote there (e.g. '{shown(example)}'): "
+             "give a new "
              "folder, or one this sweep wrote")
 
 
@@ -61,16 +64,16 @@ class FolderLock:
             try:
                 fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             except OSError as e:
-                fail(f"cannot write {self.path}: {e.strerror}")
+                fail(f"cannot write {shown_path(self.path)}: {e.strerror}")
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as e:
                 holder = _holder(fd)
                 os.close(fd)
                 if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    fail(f"cannot lock {self.path}: {e.strerror}")
-                fail(f"--out {self.folder} is in use by another sweep ({holder}): wait for it "
-                     "to end, or give another --out")
+                    fail(f"cannot lock {shown_path(self.path)}: {e.strerror}")
+                fail(f"--out {shown_path(self.folder)} is in use by another sweep ({holder}): wait "
+                     "for it to end, or give another --out")
             if _same_file(fd, self.path):
                 self._fd = fd
             else:  # the sweep before us removed the file after we opened it: open it anew
@@ -99,7 +102,7 @@ def _holder(fd):
     """'pid 123 on host h, started ...' from the lock's file, as far as it can be read."""
     try:
         d = json.loads(os.pread(fd, 4096, 0).decode("utf-8", "replace"))
-        return f"pid {int(d['pid'])} on {d['host']}, started {d['started']}"
+        return f"pid {int(d['pid'])} on {shown(d['host'])}, started {shown(d['started'])}"
     except (OSError, ValueError, KeyError, TypeError):
         return "one that is starting"
 

@@ -9,6 +9,8 @@ import csv
 import json
 import os
 
+from dlfp.errors import shown_path
+
 from .sweep_file import fail
 
 METRICS = ["train_accuracy", "test_accuracy", "final_cost", "status", "seconds", "message"]
@@ -73,7 +75,7 @@ class TrialLog:
             self._writer.writerow(row)
             self._file.flush()
         except OSError as e:  # a cut row is dropped by the next open
-            fail(f"cannot write {self.path}: {e.strerror or e}")
+            fail(f"cannot write {shown_path(self.path)}: {e.strerror or e}")
         self.done[key] = {**row, **{k: result.get(k) for k in NUMBERS}}
         return self.done[key]
 
@@ -86,7 +88,7 @@ class TrialLog:
         except FileNotFoundError:
             return True
         except OSError as e:
-            fail(f"cannot read {self.path}: {e.strerror}")
+            fail(f"cannot read {shown_path(self.path)}: {e.strerror}")
         end = data.rfind(ROW_END) + len(ROW_END)
         if end < len(data):
             with open(self.path, "r+b") as f:
@@ -98,12 +100,12 @@ class TrialLog:
         with open(self.path, newline="", encoding="utf-8", errors="replace") as f:
             reader = csv.DictReader(f)
             if reader.fieldnames != self.columns:
-                fail(f"{self.path} has other columns than this sweep's: give another --out")
+                fail(f"{shown_path(self.path)} has other columns than this sweep's: give another --out")
             done = {}
             for line, row in enumerate(reader, start=2):
                 key = _key(row)
                 if key is None:
-                    fail(f"{self.path} row {line} is not a finished task: remove that line")
+                    fail(f"{shown_path(self.path)} row {line} is not a finished task: remove that line")
                 done.setdefault(key, _numbers(row))
         return done
 

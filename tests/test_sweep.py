@@ -92,6 +92,7 @@ GRID = dict(without(SMALL, "trials", "seed"), search="grid",
 
 @pytest.mark.parametrize("doc,message", [
     (dict(SMALL, colour=1), "unknown field 'colour'"),
+    (dict(SMALL, **{"col\nour\x01" + "x" * 60: 1}), "unknown field 'col\\nour\\x01xxx"),
     (dict(SMALL, search="bayes"), "'search' must be 'grid' or 'random'"),
     (dict(SMALL, search="grid"), "a grid search takes every combination: no 'trials' or 'seed'"),
     (dict(SMALL, folds=1), "'folds' must be an integer from 2 to 1000000"),
