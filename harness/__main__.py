@@ -274,7 +274,9 @@ COMMANDS = [
      "hyper-parameter search, cross-validated, on Dask",
      "Runs every (trial, fold, language) of a sweep file as a task on a Dask cluster (an "
      "embedded LocalCluster, or --scheduler) and writes trials.csv, summary.csv, sweep.json and "
-     "index.html. Run it again with the same --out to resume: only missing tasks run."),
+     "index.html. Run it again with the same --out to resume: only missing tasks run. Exit "
+     "status: 0 a best trial, 1 no trial finished in every fold, 2 bad input or --out, 3 the "
+     "cluster went away (rerun to resume), 130 interrupted (rerun to resume)."),
     ("schema", [], _schema, None,
      "write the files made from the scenario rules",
      "From python/dlfp/scenario_rules.json: its copies for the R and Octave packages, "
