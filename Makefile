@@ -6,7 +6,7 @@ export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
 .PHONY: setup setup-torch crosscheck test test-python test-r test-octave fixtures report gradcheck bench benchmark \
-	octave-pkg test-octave-pkg schema sweep book
+	octave-pkg test-octave-pkg schema sweep book fuzz
 
 setup:
 	@bash tools/setup.sh
@@ -22,6 +22,7 @@ test: setup-torch
 	Rscript r/run_tests.R
 	octave-cli --no-gui --quiet --no-history octave/run_tests.m
 	bash tools/test_octave_pkg.sh
+	$(PY) book/build.py
 	$(PY) -m pytest -q tests
 
 # The executed book: every page run in Python, R and Octave on their Jupyter kernels, checked
@@ -42,6 +43,13 @@ test-octave: setup
 # The cross-check as a self-contained HTML page: report/index.html
 report: setup-torch
 	$(PY) -m harness crosscheck --oracle torch --report crosscheck-report.json --html report
+
+# The differential fuzzer: FUZZ_N generated and mutated inputs (default 300, a few minutes)
+# through the three native runners, seeded (FUZZ_SEED, else drawn; printed); each failure is
+# shrunk and saved under fixtures/bad/fuzz. make test runs a smaller seeded batch.
+FUZZ_N ?= 300
+fuzz: setup
+	$(PY) -m harness.fuzz --n $(FUZZ_N) $(if $(FUZZ_SEED),--seed $(FUZZ_SEED))
 
 gradcheck: setup
 	$(PY) -m harness gradcheck

@@ -207,6 +207,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     selected = args.pages.split(",") if args.pages else None
     os.environ.pop("MPLBACKEND", None)  # ipykernel's inline backend draws the Python figures
+    # one BLAS / OpenMP thread, as the Makefile sets: the kernels and the harness run side by
+    # side, and threads that spin for a busy core make everything slower
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
     try:
         build(selected, args.jobs, not args.no_extras)
     except BuildError as err:
