@@ -50,7 +50,8 @@ class Bridge(Protocol):
     numpy values: a matrix as a 2-D float64 array, a vector as a 1-D one, a number as a float,
     a named list (R) or a struct (Octave) as a dict of those. A path is read by the language
     itself, against its own working folder. An error of the language's dlfp code raises
-    :class:`LanguageError` with its message; a dead interpreter, :class:`LanguageDied`.
+    :class:`LanguageError` with its message; an Octave process that died,
+    :class:`LanguageDied` (R runs embedded in this process, Python is this process).
     """
 
     name: str  # "python", "r" or "octave"
