@@ -3,7 +3,8 @@
 The lock is out/.sweep.lock, held with flock(2) for as long as the sweep runs and naming it (pid,
 host, start, command): a second sweep on the same folder is refused with that name. The kernel
 lets go of the lock when its process ends, however it ends, so a killed sweep's file names a
-sweep that is gone and the next one takes it over.
+sweep that is gone and the next one takes it over. Where the filesystem has no flock, the file's
+pid decides: a lock whose process is gone (on this host) is stale.
 """
 import datetime
 import errno
@@ -21,7 +22,9 @@ LOCK = ".sweep.lock"
 # what a sweep writes in its folder; trials.json (its trials, written first) marks it as one
 WRITTEN = {"trials.json", "trials.csv", "summary.csv", "sweep.json", "index.html", "scenarios",
            "dask.log", LOCK}
-TEMPORARY = (".dlfp-",)  # write_atomic's files, left only by a killed writer
+TEMPORARY = (".dlfp-",)
+# flock's errors on a filesystem that does not do it: the lock falls back to its pid
+NO_FLOCK = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)  # write_atomic's files, left only by a killed writer
 
 
 def check_folder(out):
@@ -68,18 +71,24 @@ class FolderLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as e:
-                holder = _holder(fd)
-                os.close(fd)
-                if e.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
-                    fail(f"cannot lock {shown_path(self.path)}: {e.strerror}")
-                fail(f"--out {shown_path(self.folder)} is in use by another sweep ({holder}): wait "
-                     "for it to end, or give another --out")
+                if e.errno not in NO_FLOCK:  # another sweep holds it (or locking failed)
+                    self._refuse(fd, e)
+                if _alive(fd):  # no flock on this filesystem: the file's pid decides
+                    self._refuse(fd, None)
             if _same_file(fd, self.path):
                 self._fd = fd
             else:  # the sweep before us removed the file after we opened it: open it anew
                 os.close(fd)
         os.ftruncate(self._fd, 0)
         os.write(self._fd, json.dumps(_me()).encode() + b"\n")
+
+    def _refuse(self, fd, error):
+        holder = _holder(fd)
+        os.close(fd)
+        if error is not None and error.errno not in (errno.EWOULDBLOCK, errno.EAGAIN):
+            fail(f"cannot lock {shown_path(self.path)}: {error.strerror}")
+        fail(f"--out {shown_path(self.folder)} is in use by another sweep ({holder}): wait for "
+             "it to end, or give another --out")
 
     def release(self):
         if self._fd is not None:
@@ -96,6 +105,25 @@ def _me():
             "started": datetime.datetime.now(datetime.timezone.utc).strftime(
                 "%Y-%m-%d %H:%M:%S UTC"),
             "command": " ".join(sys.argv)[:200]}
+
+
+def _alive(fd):
+    """True unless the lock file names a sweep of this host whose process is gone (the check
+    where the filesystem has no flock: a lock whose pid is gone is stale)."""
+    try:
+        d = json.loads(os.pread(fd, 4096, 0).decode("utf-8", "replace"))
+        pid, host = int(d["pid"]), d["host"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return False  # empty or unreadable: no sweep can be named, none is kept waiting
+    if host != socket.gethostname():
+        return True  # another machine's: this one cannot tell, so it is taken as running
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
 
 
 def _holder(fd):

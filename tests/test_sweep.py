@@ -5,6 +5,7 @@ types: a worker killed mid-sweep, the scheduler killed mid-sweep (exit 3, then a
 exactly the missing tasks), Ctrl-C (exit 130), and a TLS cluster that refuses a client without
 the certificate."""
 import csv
+import errno
 import json
 import os
 import re
@@ -20,7 +21,7 @@ import pytest
 
 from conftest import ROOT, skip_or_fail
 from harness import sweep as sw
-from harness import sweep_dask
+from harness import sweep_dask, sweep_folder
 from harness.__main__ import main
 from harness.sweep_folder import FolderLock
 from harness.trial_log import TrialLog
@@ -311,6 +312,31 @@ def test_a_file_it_cannot_write_is_one_line_and_the_rest_stays_whole(tmp_path):
     assert sorted(os.listdir(out)) == ["scenarios", "summary.csv", "sweep.json", "trials.csv",
                                        "trials.json"]  # no half-written file, no lock left
     assert len(rows(out)) == 6 and json.loads((out / "sweep.json").read_text())["best"] is None
+
+
+def test_without_flock_a_lock_whose_pid_is_gone_is_stale(tmp_path, monkeypatch):
+    def no_flock(fd, how):
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(sweep_folder.fcntl, "flock", no_flock)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True).stdout.strip()
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])
+    lock = tmp_path / ".sweep.lock"
+    try:
+        for pid, taken in ((int(gone), True), (alive.pid, False)):
+            lock.write_text(json.dumps({"pid": pid, "host": socket.gethostname(),
+                                        "started": "then", "command": "x"}))
+            if taken:
+                with FolderLock(str(tmp_path)):
+                    assert json.loads(lock.read_text())["pid"] == os.getpid()
+            else:
+                with pytest.raises(sw.SweepError, match=f"in use by another sweep \\(pid "
+                                   f"{alive.pid} on "):
+                    FolderLock(str(tmp_path)).acquire()
+    finally:
+        alive.kill()
+        alive.wait()
 
 
 # --- real clusters -----------------------------------------------------------------------------
