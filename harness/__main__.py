@@ -12,6 +12,8 @@ from .bridges import LANGUAGES
 from .outfile import OutputError
 from .paths import default_scenarios
 
+MAX_SECONDS = 1e6  # the longest --timeout: 11 days is no plan, and far beyond breaks poll()
+
 
 class UsageError(Exception):
     """A bad command line: the command, the option (or None) and the problem, as data."""
@@ -54,6 +56,9 @@ def seconds_type(text):
         s = math.nan
     if not (math.isfinite(s) and s > 0):
         raise argparse.ArgumentTypeError(f"must be a number of seconds > 0 and finite, "
+                                         f"not {text!r}")
+    if s > MAX_SECONDS:  # a worker's poll overflows past ~2.1e6 s (epoll counts int32 ms)
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_SECONDS:g} seconds, "
                                          f"not {text!r}")
     return s
 

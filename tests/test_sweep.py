@@ -186,8 +186,7 @@ def run_main(capsys, *args):
     (["--workers", "0"], "harness: sweep: argument --workers: must be a whole number >= 1"),
     (["--timeout", "0"], "harness: sweep: argument --timeout: must be a number of seconds > 0"),
     (["--timeout", "nan"], "harness: sweep: argument --timeout: must be a number of seconds"),
-    (["--timeout", "1e7"], "dlfp: sweep: --timeout must be a number of seconds > 0 and at most "
-     "1e+06"),
+    (["--timeout", "1e7"], "harness: sweep: argument --timeout: must be at most 1e+06 seconds"),
     (["--langs", "r"], "dlfp: sweep: --langs names no language of the sweep (python)"),
     (["--langs", ""], "harness: sweep: argument --langs: no language given"),
     (["--scheduler", "tls://127.0.0.1:1"], "dlfp: sweep: a tls:// scheduler needs "
@@ -203,6 +202,19 @@ def test_a_bad_argument_is_one_line_and_writes_nothing(tmp_path, capsys, args, m
     assert status == 2 and err.startswith(message), err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("kw,message", [
+    ({"timeout": 1e7}, "--timeout must be a number of seconds > 0 and at most 1e+06"),
+    ({"timeout": float("nan")}, "--timeout must be a number of seconds > 0"),
+    ({"workers": 0}, "--workers must be a whole number from 1 to 1024"),
+    ({"workers": 2.0}, "--workers must be a whole number from 1 to 1024"),
+    ({"langs": []}, "--langs names no language"),
+])
+def test_run_checks_its_arguments_as_the_command_line_does(tmp_path, kw, message):
+    with pytest.raises(sw.SweepError, match=re.escape(f"dlfp: sweep: {message}")):
+        sw.run(write(tmp_path, SMALL), str(tmp_path / "out"), log=lambda s: None, **kw)
+    assert not (tmp_path / "out").exists()
 
 
 def test_out_is_a_new_folder_or_one_this_sweep_wrote(tmp_path, capsys):
