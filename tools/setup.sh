@@ -17,6 +17,8 @@ DEBS=(r-base-core octave r-cran-jsonlite r-cran-testthat r-cran-roxygen2 r-cran-
 # the book (make book): R's Jupyter kernel, KaTeX (the site renders its math offline),
 # Ghostscript (Octave's kernel prints its figures to PNG through it), makeinfo (Octave's help)
 DEBS+=(r-cran-irkernel libjs-katex ghostscript texinfo r-cran-pkgload)
+# the sweep's TLS test (and the README's cluster recipe) make a CA and certificates with openssl
+DEBS+=(openssl)
 missing=()
 for p in "${DEBS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
