@@ -99,7 +99,8 @@ endfunction
 function why = short_write_reason (tmp, n)
   ## the system's words for a write that fell short: head(1) writes n bytes there and says
   ## "head: error writing 'standard output': No space left on device"
-  [~, said] = system (sprintf ("head -c %d /dev/zero 2>&1 > '%s'", n,
+  ## (head ignores SIGXFSZ, as Python does, so that a file-size limit reads "File too large")
+  [~, said] = system (sprintf ("trap '' XFSZ; head -c %d /dev/zero 2>&1 > '%s'", n,
                                strrep (tmp, "'", "'\\''")));
   said = strtrim (said);
   why = "the file came out short";

@@ -95,8 +95,9 @@ write_atomic <- function(path, bytes, fn) {
 
 # Why a file came out short: head(1) writes n bytes there and says what the system said.
 short_write_reason <- function(tmp, n) {
-  said <- suppressWarnings(system(sprintf("head -c %.0f /dev/zero 2>&1 > %s", n, shQuote(tmp)),
-                                  intern = TRUE))
+  # (head ignores SIGXFSZ, as Python does, so that a file-size limit reads "File too large")
+  said <- suppressWarnings(system(sprintf("trap '' XFSZ; head -c %.0f /dev/zero 2>&1 > %s", n,
+                                          shQuote(tmp)), intern = TRUE))
   if (length(said) > 0) return(said[length(said)])
   "cannot write, reason 'the file came out short'"
 }

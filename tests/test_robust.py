@@ -1,0 +1,197 @@
+"""What the corpus cannot hold as files, run through the three native runners: a full disk and
+a file-size limit under --out (the old result stays whole, one identical line, exit 2), a FIFO
+named as data (refused before it is opened, never a hang), a valid two-member gzip IDX file
+(read alike), and predict's --out and result file."""
+import gzip
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, require_language, skip_or_fail
+
+RUNNERS = {
+    "python": [sys.executable, "-m", "dlfp", "run"],
+    "r": ["Rscript", str(ROOT / "r" / "dlfp_run.R")],
+    "octave": ["octave-cli", "--no-gui", "--quiet", "--no-history",
+               str(ROOT / "octave" / "dlfp_run.m")],
+}
+ENV = dict(os.environ, OPENBLAS_NUM_THREADS="1")
+# a result of ~150 KB: more than a 64 KB file system or a 32 KB file-size limit can take
+BIG = {"name": "big", "data": {"generator": "xor", "n": 20}, "layers": [2, 60, 60, 1],
+       "activations": ["tanh", "tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 1}
+OLD = '{"old": "result"}\n'
+
+
+def run(lang, args, cwd, prefix=()):
+    p = subprocess.run(list(prefix) + RUNNERS[lang] + [str(a) for a in args], cwd=cwd,
+                       capture_output=True, text=True, timeout=300, env=ENV,
+                       stdin=subprocess.DEVNULL)
+    return p.returncode, p.stderr, p.stdout
+
+
+def langs():
+    for lang in ("r", "octave"):
+        require_language(lang)
+    return list(RUNNERS)
+
+
+@pytest.fixture
+def tiny_fs(tmp_path):
+    """A 64 KB tmpfs (root may mount one); skipped where mount is not permitted, except under
+    CI=true."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                       capture_output=True, text=True)
+    if p.returncode != 0:
+        skip_or_fail(f"cannot mount a tmpfs here: {p.stderr.strip()}")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=False)
+
+
+def expect_old_kept(folder, name, code, err, reason):
+    assert code == 2, err
+    assert err.splitlines() == [f"dlfp: write_result: cannot write {folder / name}: {reason}"]
+    assert (folder / name).read_text() == OLD
+    assert sorted(os.listdir(folder)) == [name] or all(
+        not f.startswith(".dlfp-") for f in os.listdir(folder))
+
+
+def test_a_full_disk_keeps_the_old_result_in_every_language(tmp_path, tiny_fs):
+    scenario = tmp_path / "big.json"
+    scenario.write_text(json.dumps(BIG))
+    for lang in langs():
+        (tiny_fs / f"{lang}.json").write_text(OLD)
+        code, err, _ = run(lang, [scenario, "--quiet", "--out", tiny_fs / f"{lang}.json"], tmp_path)
+        expect_old_kept(tiny_fs, f"{lang}.json", code, err, "No space left on device")
+    assert sorted(os.listdir(tiny_fs)) == sorted(f"{lang}.json" for lang in RUNNERS)
+
+
+@pytest.mark.parametrize("lang", ["python", "r"])
+def test_a_file_size_limit_keeps_the_old_result(tmp_path, lang):
+    """RLIMIT_FSIZE needs no privilege; SIGXFSZ ignored, a write fails with EFBIG. (Octave
+    handles SIGXFSZ itself and adds a warning line of its own: the full-disk test covers it.)"""
+    if lang != "python":
+        require_language(lang)
+    scenario = tmp_path / "big.json"
+    scenario.write_text(json.dumps(BIG))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "r.json").write_text(OLD)
+    limit = ["bash", "-c", 'trap "" XFSZ; ulimit -f 32; exec "$@"', "limit"]
+    code, err, _ = run(lang, [scenario, "--quiet", "--out", out / "r.json"], tmp_path, limit)
+    expect_old_kept(out, "r.json", code, err, "File too large")
+    assert os.listdir(out) == ["r.json"]
+
+
+def test_a_fifo_is_refused_before_it_is_opened(tmp_path):
+    fifo = tmp_path / "data.csv"
+    os.mkfifo(fifo)
+    scenario = tmp_path / "s.json"
+    scenario.write_text(json.dumps({**BIG, "layers": [2, 3, 1], "activations": ["tanh", "sigmoid"],
+                                    "data": {"csv": "data.csv"}}))
+    for lang in langs():
+        code, err, _ = run(lang, [scenario, "--quiet"], tmp_path)
+        assert (code, err.splitlines()) == (2, [f"dlfp: load_data: {fifo} is not a regular file"])
+    code, err, _ = run("python", [fifo, "--quiet"], tmp_path)
+    assert err.splitlines() == [f"dlfp: read_scenario: {fifo} is not a regular file"]
+
+
+def idx_file(dims, data):
+    return bytes([0, 0, 8, len(dims)]) + b"".join(d.to_bytes(4, "big") for d in dims) + data
+
+
+def test_a_two_member_gzip_is_read_alike(tmp_path):
+    images = idx_file([6, 2, 2], bytes(i * 37 % 256 for i in range(24)))
+    labels = idx_file([6], bytes([0, 1, 1, 0, 1, 0]))
+    (tmp_path / "images.idx.gz").write_bytes(gzip.compress(images[:10], mtime=0)
+                                             + gzip.compress(images[10:], mtime=0))
+    (tmp_path / "labels.idx.gz").write_bytes(gzip.compress(labels[:9], mtime=0)
+                                             + gzip.compress(labels[9:], mtime=0))
+    (tmp_path / "plain.idx").write_bytes(images)
+    scenario = {"name": "gz", "data": {"idx_images": "images.idx.gz",
+                                       "idx_labels": "labels.idx.gz"},
+                "layers": [4, 3, 2], "activations": ["tanh", "softmax"], "learning_rate": 0.1,
+                "epochs": 2}
+    (tmp_path / "s.json").write_text(json.dumps(scenario))
+    scenario["data"]["idx_images"] = "plain.idx"
+    (tmp_path / "plain.json").write_text(json.dumps(scenario))
+    results = {}
+    for lang in langs():
+        for name in ("s", "plain"):
+            code, err, _ = run(lang, [tmp_path / f"{name}.json", "--quiet", "--out",
+                                      tmp_path / f"{lang}-{name}.out.json"], tmp_path)
+            assert code == 0, (lang, err)
+        results[lang] = json.loads((tmp_path / f"{lang}-s.out.json").read_text())
+        plain = json.loads((tmp_path / f"{lang}-plain.out.json").read_text())
+        assert results[lang]["initial_params"] == plain["initial_params"]
+        assert results[lang]["train_accuracy"] == plain["train_accuracy"]
+    assert results["r"]["train_accuracy"] == results["octave"]["train_accuracy"] == \
+        results["python"]["train_accuracy"]
+
+
+def predict(args, cwd):
+    p = subprocess.run([sys.executable, "-m", "dlfp", "predict"] + [str(a) for a in args],
+                       cwd=cwd, capture_output=True, text=True, timeout=120, env=ENV)
+    return p.returncode, p.stderr, p.stdout
+
+
+@pytest.fixture
+def trained(tmp_path):
+    s = {"name": "p", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+         "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}
+    (tmp_path / "s.json").write_text(json.dumps(s))
+    code, err, _ = run("python", [tmp_path / "s.json", "--quiet", "--out", tmp_path / "r.json"],
+                       tmp_path)
+    assert code == 0, err
+    (tmp_path / "new.csv").write_text("0,0\n1,0\n0,1\n")
+    return tmp_path
+
+
+def test_predict_replaces_its_out_and_never_writes_through_a_link(trained):
+    victim = trained / "victim.txt"
+    victim.write_text("keep me\n")
+    (trained / "labels.txt").symlink_to(victim)
+    code, err, out = predict(["s.json", "r.json", "new.csv", "--out", "labels.txt"], trained)
+    assert (code, err, out) == (0, "", "")
+    assert victim.read_text() == "keep me\n"
+    assert not os.path.islink(trained / "labels.txt")
+    assert len((trained / "labels.txt").read_text().split()) == 3
+    assert not [f for f in os.listdir(trained) if f.startswith(".dlfp-")]
+
+
+@pytest.mark.parametrize("out, message", [
+    ("{d}", "dlfp: predict: {d} is a folder"),
+    ("{d}/no/labels.txt", "dlfp: predict: no such folder: {d}/no"),
+    ("/dev/null", "dlfp: predict: /dev/null is not a regular file"),
+    ("", "dlfp: predict: the result path is empty"),
+])
+def test_predict_names_a_bad_out_before_it_reads(trained, out, message):
+    code, err, _ = predict(["nothing.json", "r.json", "new.csv", "--out",
+                            out.format(d=trained)], trained)
+    assert (code, err.splitlines()) == (2, [message.format(d=trained)])
+
+
+@pytest.mark.parametrize("W1, why", [
+    ([["a", "b"], ["c", "d"], ["e", "f"]], "strings"),
+    ([[1, 2], [3], [5, 6]], "a ragged row"),
+    ([[True, 1], [1, 1], [1, 1]], "booleans"),
+    ([[1, 2], [3, 4]], "too few rows"),
+    ([[1e308, 1e308], [1, 1], [1, 1]], "finite, but fine"),
+    ("W", "a string"),
+])
+def test_predict_refuses_a_malformed_result(trained, W1, why):
+    doc = json.loads((trained / "r.json").read_text())
+    doc["final_params"]["W1"] = W1
+    (trained / "bad.json").write_text(json.dumps(doc))
+    code, err, out = predict(["s.json", "bad.json", "new.csv"], trained)
+    if why == "finite, but fine":
+        assert code == 0, err
+        return
+    assert (code, err.splitlines()) == (2, [
+        "dlfp: predict: W1 in bad.json is not 3 x 2 finite numbers as the "
+        "scenario's layers need"]), why
+    assert "Traceback" not in err
