@@ -23,7 +23,7 @@ addpath (fileparts (mfilename ("fullpath")));
 
 usage = "usage: octave-cli octave/dlfp_run.m SCENARIO.json [--out RESULT.json] [--quiet]\n";
 args = argv ();
-scenario = "";
+scenario = [];  # [] until given: "" given is a path, which read_scenario names
 out = [];  # [] when --out is not given; "" given is an error that check_result_path names
 quiet = false;
 k = 1;
@@ -39,7 +39,7 @@ while (k <= numel (args))
   elseif (any (strcmp (a, {"-h", "--help"})))
     printf (usage);
     exit (0);
-  elseif (isempty (scenario) && ! strncmp (a, "-", 1))
+  elseif (! ischar (scenario) && ! strncmp (a, "-", 1))
     scenario = a;
   else
     fputs (stderr, [usage "dlfp_run: unrecognized or incomplete argument: " a "\n"]);
@@ -47,7 +47,7 @@ while (k <= numel (args))
   endif
   k += 1;
 endwhile
-if (isempty (scenario))
+if (! ischar (scenario))
   fputs (stderr, [usage "dlfp_run: the following arguments are required: scenario\n"]);
   exit (2);
 endif
