@@ -18,6 +18,7 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT, skip_or_fail
 from harness import sweep as sw
@@ -137,6 +138,42 @@ def test_a_bad_sweep_file_is_named(tmp_path, doc, message):
         sw.read_sweep(write(tmp_path, doc))
     assert message in str(e.value) and str(e.value).startswith("dlfp: sweep: ")
     assert "\n" not in str(e.value)
+
+
+ODD = st.one_of(st.none(), st.booleans(), st.integers(-2 ** 70, 2 ** 70),
+                st.floats(allow_nan=False), st.text(max_size=8),
+                st.lists(st.integers(0, 5), max_size=3))
+FIELDS = {"name": st.one_of(ODD, st.sampled_from(["ok", "../x", "/x", ".", "a b"])),
+          "scenario": st.one_of(ODD, st.just(SMALL["scenario"])),
+          "search": st.one_of(ODD, st.sampled_from(["grid", "random"])),
+          "trials": st.one_of(ODD, st.integers(1, 4)), "seed": ODD,
+          "folds": st.one_of(ODD, st.sampled_from([2, 3.0])),
+          "languages": st.one_of(ODD, st.lists(st.sampled_from(["python", "r", "julia"]),
+                                               max_size=3)),
+          "space": st.one_of(ODD, st.dictionaries(
+              st.sampled_from(["learning_rate", "epochs", "colour", "validation"]),
+              st.one_of(ODD, st.dictionaries(st.sampled_from(["values", "choice", "uniform",
+                                                              "log_uniform", "normal"]),
+                                             st.one_of(ODD, st.lists(ODD, max_size=3)),
+                                             max_size=2)), max_size=2))}
+
+
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from([SMALL, GRID]),
+       st.lists(st.sampled_from(sorted(FIELDS)).flatmap(
+           lambda k: FIELDS[k].map(lambda v: (k, v))), max_size=2),
+       st.sets(st.sampled_from(sorted(FIELDS)), max_size=1))
+def test_any_sweep_file_is_taken_or_refused_in_one_line(tmp_path, start, changes, dropped):
+    # a good sweep file with one or two fields changed to anything, or one left out
+    raw = {k: v for k, v in dict(start, **dict(changes)).items() if k not in dropped}
+    try:
+        s = sw.read_sweep(write(tmp_path, raw))
+    except sw.SweepError as e:
+        assert str(e).startswith("dlfp: sweep: ") and "\n" not in str(e)
+        return
+    trials = sw.sample_trials(s)  # a file the rules take is one the samplers can draw from
+    assert len(trials) >= 1 and all(set(t) == set(s["space"]) for t in trials)
 
 
 def test_integral_numbers_are_integers_and_defaults_filled_in(tmp_path):
