@@ -128,7 +128,8 @@ def keep_trials(out, sweep, trials):
         except (OSError, ValueError, KeyError, TypeError):
             same = False
         if not same:
-            fail(f"{shown_path(out)} holds another sweep's trials: give another --out, or remove it")
+            fail(f"{shown_path(out)} holds another sweep's trials: give another --out, or "
+                 "remove it")
         return
     with _writing(path):
         write_atomic(path, json.dumps({"sweep": dict(sweep), "trials": trials}, indent=1) + "\n")
@@ -203,7 +204,8 @@ def run_on_dask(cluster, tasks, trial_log, timeout, bar=None):
         counts = f"{len(trial_log.done)} tasks finished, {left} left; {RESUME}"
         if isinstance(e, KeyboardInterrupt):
             raise SweepStopped(f"dlfp: sweep: interrupted: {counts}", 130) from None
-        where = f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else "the Dask cluster"
+        where = (f"the Dask scheduler {cluster.scheduler}" if cluster.scheduler else
+                 "the Dask cluster")
         why = f"{where}: {e.why}" if getattr(e, "why", None) else f"lost {where}"
         raise SweepStopped(f"dlfp: sweep: {why}: {counts}", 3) from None
     finally:

@@ -22,9 +22,9 @@ LOCK = ".sweep.lock"
 # what a sweep writes in its folder; trials.json (its trials, written first) marks it as one
 WRITTEN = {"trials.json", "trials.csv", "summary.csv", "sweep.json", "index.html", "scenarios",
            "dask.log", LOCK}
-TEMPORARY = (".dlfp-",)
+TEMPORARY = (".dlfp-",)  # write_atomic's files, left only by a killed writer
 # flock's errors on a filesystem that does not do it: the lock falls back to its pid
-NO_FLOCK = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)  # write_atomic's files, left only by a killed writer
+NO_FLOCK = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)
 
 
 def check_folder(out):

@@ -7,7 +7,6 @@ the next open removes; a task already in the log is never written again.
 """
 import csv
 import json
-import os
 
 from dlfp.errors import shown_path
 
@@ -100,12 +99,14 @@ class TrialLog:
         with open(self.path, newline="", encoding="utf-8", errors="replace") as f:
             reader = csv.DictReader(f)
             if reader.fieldnames != self.columns:
-                fail(f"{shown_path(self.path)} has other columns than this sweep's: give another --out")
+                fail(f"{shown_path(self.path)} has other columns than this sweep's: give "
+                     "another --out")
             done = {}
             for line, row in enumerate(reader, start=2):
                 key = _key(row)
                 if key is None:
-                    fail(f"{shown_path(self.path)} row {line} is not a finished task: remove that line")
+                    fail(f"{shown_path(self.path)} row {line} is not a finished task: "
+                         "remove that line")
                 done.setdefault(key, _numbers(row))
         return done
 
