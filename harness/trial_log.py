@@ -1,9 +1,9 @@
 """trials.csv, the sweep's log of finished tasks: read back on open, appended one row at a time.
 
 Only a task that finished (whatever its status) is a row: a task that never ran, or that its
-cluster dropped, is simply missing, and the next run of the same sweep runs it. A row is written
-whole and flushed before the next one, so a killed sweep leaves at most one cut last line, which
-the next open removes; a task already in the log is never written again.
+cluster dropped, is simply missing, and the next run of the same sweep runs it. A row is one line,
+written whole and flushed before the next one, so a killed sweep leaves at most one cut last
+line, which the next open removes; a task already in the log is never written again.
 """
 import csv
 import json
@@ -15,8 +15,8 @@ from .sweep_file import fail
 METRICS = ["train_accuracy", "test_accuracy", "final_cost", "status", "seconds", "message"]
 STATUSES = ("ok", "diverged", "invalid", "failed", "timeout")
 NUMBERS = ("train_accuracy", "test_accuracy", "final_cost", "seconds")
-# csv ends each row with CRLF; a message's own line ends are written as LF, so CRLF marks rows
-ROW_END = b"\r\n"
+# a row is one line: a message's own line breaks are written as this, so a line end ends a row
+BREAK = " | "
 
 
 class TrialLog:
@@ -69,7 +69,7 @@ class TrialLog:
             row[field] = json.dumps(v) if isinstance(v, (list, dict)) else v
         row.update({k: result.get(k) for k in METRICS})
         if isinstance(row["message"], str):
-            row["message"] = row["message"].replace("\r\n", "\n").replace("\r", "\n")
+            row["message"] = BREAK.join(row["message"].splitlines())
         try:
             self._writer.writerow(row)
             self._file.flush()
@@ -88,11 +88,11 @@ class TrialLog:
             return True
         except OSError as e:
             fail(f"cannot read {shown_path(self.path)}: {e.strerror}")
-        end = data.rfind(ROW_END) + len(ROW_END)
+        end = data.rfind(b"\n") + 1  # 0 when not even the header is whole
         if end < len(data):
             with open(self.path, "r+b") as f:
-                f.truncate(max(end, 0) if end >= len(ROW_END) else 0)
-        return end < len(ROW_END)
+                f.truncate(end)
+        return end == 0
 
     def read(self):
         """{(trial, language, fold): row} of the file as it stands, numbers as floats."""

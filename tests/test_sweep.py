@@ -310,12 +310,18 @@ def test_the_trial_log_keeps_whole_rows_and_each_task_once(tmp_path):
     with TrialLog(path, ["layers"], trials) as log:
         assert sorted(log.done) == [(0, "python", 1), (1, "r", 2)]
         assert log.done[(0, "python", 1)]["test_accuracy"] == 0.5
-        assert log.done[(0, "python", 1)]["message"] == "line one\nline two"
+        assert log.done[(0, "python", 1)]["message"] == "line one | line two"
         assert log.done[(0, "python", 1)]["layers"] == "[1, 2]"
         assert log.done[(1, "r", 2)]["test_accuracy"] is None
         log.record(1, "octave", 1, ok)
     assert [(r["trial"], r["language"]) for r in rows(tmp_path)] == [
         ("0", "python"), ("1", "r"), ("1", "octave")]
+    with open(path, "rb") as f:
+        data = f.read()
+    with open(path, "wb") as f:
+        f.write(data.replace(b"\r\n", b"\n"))  # as an editor may save it: every row kept
+    with TrialLog(path, ["layers"], trials) as log:
+        assert len(log.done) == 3
     with open(path, "a") as f:
         f.write("2,python,x,,,,ok,,\r\n")
     with pytest.raises(sw.SweepError, match=r"trials.csv row 5 is not a finished task"):
