@@ -43,3 +43,69 @@ def test_an_odd_argument_is_one_identical_line(tmp_path, args, line):
         code, err, out = run(lang, args, tmp_path)
         assert (code, err.splitlines(), out) == (2, [line], ""), lang
     assert os.listdir(tmp_path) == []
+
+
+# --- the estimators: R's words in Octave, and a complex setting written as Python writes it
+
+R_ESTIMATOR = """
+suppressMessages(pkgload::load_all("r", quiet = TRUE, export_all = TRUE))
+x <- matrix(c(0, 1, 0, 1, 0, 0, 1, 1), 4)
+y <- c(0, 1, 1, 0)
+show <- function(expr) cat(tryCatch({expr; "no error"}, error = conditionMessage), "\\n", sep = "")
+show(dlfp_fit(x, y, learning_rate = 1i))
+show(dlfp_fit(x, y, learning_rate = 2 - 1.5i))
+show(dlfp_fit(x, c(0, 1, 1), epochs = 1))
+model <- dlfp_fit(x, y, epochs = 1)
+show(predict(model, matrix(0, 2, 3)))
+show(predict(model, matrix(0, 0, 2)))
+"""
+OCTAVE_ESTIMATOR = """
+addpath ("octave");
+x = [0, 0; 1, 0; 0, 1; 1, 1];
+y = [0; 1; 1; 0];
+function show (f)
+  try
+    f ();
+    disp ("no error");
+  catch err
+    disp (err.message);
+  end_try_catch
+endfunction
+show (@() dlfp.dlfp_fit (x, y, "learning_rate", 1i));
+show (@() dlfp.dlfp_fit (x, y, "learning_rate", 2 - 1.5i));
+show (@() dlfp.dlfp_fit (x, [0; 1; 1], "epochs", 1));
+model = dlfp.dlfp_fit (x, y, "epochs", 1);
+show (@() dlfp.dlfp_predict (model, zeros (2, 3)));
+show (@() dlfp.dlfp_predict (model, zeros (0, 2)));
+"""
+
+
+def estimator_lines(predict):
+    setting = "dlfp: dlfp_fit: The 'learning_rate' parameter of dlfp_fit must be a positive " \
+              "number. Got {} instead."
+    return [setting.format("1j"), setting.format("(2-1.5j)"),
+            "dlfp: dlfp_fit: y has 3 labels but x has 4 rows",
+            f"dlfp: {predict}: newdata has 3 columns but the model was fitted on 2 features",
+            f"dlfp: {predict}: newdata has 0 rows and 2 columns"]
+
+
+def test_python_writes_a_complex_setting_as_its_repr():
+    pytest.importorskip("sklearn")
+    from sklearn.utils._param_validation import InvalidParameterError
+    from dlfp.estimator import DLFPClassifier
+    for value, got in ((1j, "1j"), (2 - 1.5j, "(2-1.5j)")):
+        with pytest.raises(InvalidParameterError) as e:
+            DLFPClassifier(learning_rate=value).fit([[0.0], [1.0]], [0, 1])
+        assert str(e.value) == ("The 'learning_rate' parameter of DLFPClassifier must be a "
+                                f"positive number. Got {got} instead.")
+
+
+@pytest.mark.parametrize("lang,argv,predict", [
+    ("r", ["Rscript", "-e", R_ESTIMATOR], "predict"),
+    ("octave", ["octave-cli", "--no-gui", "--quiet", "--no-history", "--eval", OCTAVE_ESTIMATOR],
+     "dlfp_predict")])
+def test_r_and_octave_estimators_say_the_same(lang, argv, predict):
+    """A complex setting ended Octave in max_recursion_depth, and R quoted it as a string."""
+    require_language(lang)
+    out = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.stdout.splitlines() == estimator_lines(predict), out.stderr

@@ -28,9 +28,17 @@ function out = dlfp_predict (model, newdata, type = "class")
     dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)", got));
   endif
   n_features = columns (model.params.W1);
-  if (! (isnumeric (newdata) && ismatrix (newdata) && columns (newdata) == n_features))
-    dlfp.internal.fail ("data", fn,
-                        sprintf ("newdata must have %d columns, one per feature", n_features));
+  if (! (isnumeric (newdata) && isreal (newdata) && ismatrix (newdata)))
+    dlfp.internal.fail ("data", fn, "newdata must be a numeric matrix, one example per row");
+  endif
+  if (isempty (newdata))  # R's and scikit-learn's: no rows is no input
+    dlfp.internal.fail ("data", fn, sprintf ("newdata has %d rows and %d columns",
+                                             rows (newdata), columns (newdata)));
+  endif
+  if (columns (newdata) != n_features)  # R's words
+    dlfp.internal.fail ("data", fn, sprintf (["newdata has %d columns but the model was " ...
+                                              "fitted on %d features"], columns (newdata),
+                                             n_features));
   endif
   if (! all (isfinite (newdata(:))))
     dlfp.internal.fail ("data", fn, "newdata holds NaN or Inf");
@@ -72,8 +80,12 @@ endfunction
 %! dlfp.dlfp_predict (model, [1, 2], "a\nb");
 %!error <^dlfp: dlfp_predict: unknown type 3 \(known: class, prob\)$>
 %! dlfp.dlfp_predict (model, [1, 2], 3);
-%!error <^dlfp: dlfp_predict: newdata must have 2 columns, one per feature$>
+%!error <^dlfp: dlfp_predict: newdata has 3 columns but the model was fitted on 2 features$>
 %! dlfp.dlfp_predict (model, [1, 2, 3]);
+%!error <^dlfp: dlfp_predict: newdata has 0 rows and 2 columns$>
+%! dlfp.dlfp_predict (model, zeros (0, 2));
+%!error <^dlfp: dlfp_predict: newdata must be a numeric matrix, one example per row$>
+%! dlfp.dlfp_predict (model, [1i, 2]);
 %!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>
 %! dlfp.dlfp_predict (model, [1, 2; NaN, 1]);
 %!error <^dlfp: dlfp_predict: newdata holds NaN or Inf$>

@@ -68,8 +68,24 @@ py_str <- function(x, quote = FALSE) {
   if (is.logical(x)) return(if (is.na(x)) "None" else if (x) "True" else "False")
   if (is.integer(x)) return(as.character(x))
   if (is.numeric(x)) return(py_float_repr(x))
+  if (is.complex(x)) return(py_complex_repr(x))
   if (quote) return(paste0("'", x, "'"))
   as.character(x)
+}
+
+#' s = repr(complex(x)) as Python writes it: 1j, (2-1.5j), its parts without a trailing .0.
+#'
+#' @param x A complex number.
+#' @return A string.
+#' @keywords internal
+py_complex_repr <- function(x) {
+  part <- function(v) if (is.finite(v) && v == round(v) && abs(v) < 1e16) sprintf("%.0f", v)
+                      else py_float_repr(v)
+  re <- Re(x)
+  im <- Im(x)
+  s <- paste0(part(im), "j")
+  if (re != 0 || 1 / re < 0) s <- paste0("(", part(re), if (im < 0) "" else "+", s, ")")
+  s
 }
 
 #' s = the number as text: an integer when whole, else Python's float repr.

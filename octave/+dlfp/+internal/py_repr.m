@@ -23,8 +23,10 @@ function s = py_repr (x)
     s = ifelse_str (x, "True", "False");
   elseif (isnumeric (x) && isscalar (x) && isreal (x))
     s = number (double (x));
+  elseif (isnumeric (x) && isscalar (x))
+    s = complex_repr (double (real (x)), double (imag (x)));  # else the vector case recurses
   elseif ((isnumeric (x) || islogical (x)) && isvector (x))
-    s = ["[" strjoin(arrayfun (@dlfp.internal.py_repr, x(:)', "UniformOutput", false), ", ") "]"];
+    s = ["[" strjoin(arrayfun (@dlfp.internal.py_repr, x(:).', "UniformOutput", false), ", ") "]"];
   elseif (isnumeric (x) || islogical (x))
     lines = arrayfun (@(i) dlfp.internal.py_repr (x(i,:)), 1:rows (x), "UniformOutput", false);
     s = ["[" strjoin(lines, ", ") "]"];
@@ -47,6 +49,14 @@ function s = ifelse_str (c, a, b)
     s = a;
   else
     s = b;
+  endif
+endfunction
+
+function s = complex_repr (re, im)
+  ## Python's repr(complex): 1j, (2-1.5j); its parts without a trailing .0
+  s = [number(im) "j"];
+  if (re != 0 || 1 / re < 0)
+    s = ["(" number(re) repmat("+", 1, ! (im < 0)) s ")"];
   endif
 endfunction
 
@@ -78,6 +88,9 @@ endfunction
 %!assert (dlfp.internal.py_repr (NaN), "nan")
 %!assert (dlfp.internal.py_repr (-Inf), "-inf")
 %!assert (dlfp.internal.py_repr (true), "True")
+%!assert (dlfp.internal.py_repr (1i), "1j")
+%!assert (dlfp.internal.py_repr (2 - 1.5i), "(2-1.5j)")
+%!assert (dlfp.internal.py_repr ([1i, 2-1i]), "[1j, (2-1j)]")
 %!assert (dlfp.internal.py_repr ([]), "None")
 %!assert (dlfp.internal.py_repr ([1; 2.5]), "[1, 2.5]")
 %!assert (dlfp.internal.py_repr ({"a"; 1}), "['a', 1]")
