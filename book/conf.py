@@ -41,3 +41,13 @@ highlight_language = "none"
 exclude_patterns = ["_figures/**/*.md"]
 suppress_warnings = ["myst.header"]
 os.environ.setdefault("MPLBACKEND", "Agg")  # autodoc imports; the kernels keep their inline one
+
+
+def _plain_ascii_equations(app, what, name, obj, options, lines):
+    """dlfp's docstrings write equations in ASCII (|z|, x_l): keep rST from reading |z| as a
+    substitution. Runs after napoleon has turned the numpydoc sections into fields."""
+    lines[:] = [line.replace("|", "\\|") for line in lines]
+
+
+def setup(app):
+    app.connect("autodoc-process-docstring", _plain_ascii_equations, priority=900)

@@ -327,6 +327,9 @@ def test_each_api_page_links_its_two_twins(site):
         text = (site / "api" / lang / "backward_propagation.html").read_text()
         for other in others:
             assert f'href="../{other}/backward_propagation.html"' in text, (lang, other)
+    python = (site / "api" / "python" / "backward_propagation.html").read_text()
+    assert 'class="sig sig-object py"' in python and "py:function" not in python  # autodoc's
+    assert "keep_prob" in python[python.index("Parameters"):]  # numpydoc sections rendered
     assert "dZ_L = A_L - Y" in (site / "api" / "r" / "backward_propagation.html").read_text()
     assert "dZ_L = A_L - Y" in (site / "api" / "octave" /
                                  "backward_propagation.html").read_text()

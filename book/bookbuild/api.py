@@ -83,10 +83,16 @@ def _python_body(name):
     dlfp = importlib.import_module("dlfp")
     target = PY_EXTRA.get(name, f"dlfp.{name}")
     obj = getattr(dlfp, name, None)
+    # autodoc writes reStructuredText: MyST must hand it to the rST parser (eval-rst)
     if name in PY_EXTRA or inspect.isclass(obj):
-        return f"```{{autoclass}} {target}\n:members:\n```\n"
+        cls = _resolve(target)
+        # its own public methods (not the set_*_request ones scikit-learn's metaclass adds)
+        own = [k for k, v in vars(cls).items() if inspect.isfunction(v) and
+               not k.startswith("_") and v.__module__ == cls.__module__]
+        members = f"\n   :members: {', '.join(own)}" if own else ""
+        return f"```{{eval-rst}}\n.. autoclass:: {target}{members}\n```\n"
     if callable(obj):
-        return f"```{{autofunction}} {target}\n```\n"
+        return f"```{{eval-rst}}\n.. autofunction:: {target}\n```\n"
     if isinstance(obj, dict) and all(callable(v) for v in obj.values()):
         items = "\n".join(f"- `{k}`: [{v.__name__}]({v.__name__}.md)"
                           if hasattr(dlfp, v.__name__) else f"- `{k}`" for k, v in obj.items())
@@ -95,6 +101,11 @@ def _python_body(name):
         return (f"A dict of {len(obj)} entries: the scenario rules, read from "
                 "`python/dlfp/scenario_rules.json`.\n")
     return f"A constant: `{name} = {obj!r}`.\n"
+
+
+def _resolve(dotted):
+    module, _, attr = dotted.rpartition(".")
+    return getattr(importlib.import_module(module), attr)
 
 
 def _first_line(row):

@@ -21,9 +21,11 @@ from .languages import LANGS
 from .paths import CACHE, ROOT, BuildError
 from .source import cells
 
-# What a page's numbers can depend on: the three packages, the data and scenarios, the builder.
+# What a page's numbers can depend on: the three packages, the data and scenarios, the set-up
+# cells and the executor.
 DEPENDS = ["python/dlfp", "r/R", "r/DESCRIPTION", "r/NAMESPACE", "octave/+dlfp",
-           "fixtures/scenarios", "fixtures/data", "examples/scenarios", "book/bookbuild"]
+           "fixtures/scenarios", "fixtures/data", "examples/scenarios",
+           "book/bookbuild/languages.py", "book/bookbuild/execute.py"]
 CELL_TIMEOUT = 600  # seconds; a page should take ~30 s in all
 
 
