@@ -6,6 +6,7 @@ an output that cannot be written; a bad argument is one line on stderr, never a 
 import argparse
 import json
 import math
+import os
 import sys
 
 from .bridges import LANGUAGES
@@ -167,6 +168,8 @@ def _report(args):
     from .report import write_html
 
     try:
+        if os.path.exists(args.report):  # (a missing one: open's own words, below)
+            _regular_file(args.report, "report")  # a FIFO would block open() for ever
         with open(args.report, encoding="utf-8") as f:
             doc = json.load(f)
     except (OSError, ValueError, RecursionError) as e:
@@ -237,10 +240,28 @@ def _fixtures_arguments(fx):
 
 
 def _fixtures(args):
+    from dlfp import DlfpError, read_scenario
+
     from .fixtures import make_fixtures
 
+    for path in args.scenarios:  # every one read before anything is rewritten
+        try:
+            read_scenario(path)
+        except DlfpError as e:  # 'harness: fixtures: read_scenario: no such file: ...'
+            raise UsageError("fixtures", None, str(e).split(": ", 1)[-1]) from None
     make_fixtures(args.scenarios or None)
     return 0
+
+
+def _regular_file(path, command):
+    """A UsageError unless path is a regular file (dlfp's rule: no folder, FIFO or device)."""
+    from dlfp import DlfpError
+    from dlfp.textfile import check_regular_file
+
+    try:
+        check_regular_file(path, command)
+    except DlfpError as e:
+        raise UsageError(command, None, str(e).split(": ", 2)[-1]) from None
 
 
 def _check_arguments(ch):

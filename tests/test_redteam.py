@@ -109,3 +109,31 @@ def test_r_and_octave_estimators_say_the_same(lang, argv, predict):
     require_language(lang)
     out = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert out.stdout.splitlines() == estimator_lines(predict), out.stderr
+
+
+# --- python -m harness: a path that is no regular file, a scenario that cannot be read
+
+def harness(args, cwd):
+    p = subprocess.run([sys.executable, "-m", "harness"] + [str(a) for a in args], cwd=cwd,
+                       capture_output=True, text=True, timeout=120, env=ENV,
+                       stdin=subprocess.DEVNULL)
+    return p.returncode, p.stderr.splitlines(), p.stdout
+
+
+def test_report_refuses_a_fifo_instead_of_waiting_for_a_writer(tmp_path):
+    os.mkfifo(tmp_path / "report.json")
+    code, err, out = harness(["report", tmp_path / "report.json", tmp_path / "html"], ROOT)
+    assert (code, err, out) == (2, [f"harness: report: {tmp_path}/report.json is not a regular "
+                                    "file"], "")
+    assert sorted(os.listdir(tmp_path)) == ["report.json"]
+
+
+def test_fixtures_reads_every_scenario_before_it_rewrites_anything(tmp_path):
+    """It rewrote the breast-cancer, digits and random-stream fixtures, then ended in a
+    traceback on the missing scenario."""
+    data = ROOT / "fixtures" / "data" / "breast_cancer.csv"
+    before = data.stat().st_mtime_ns
+    code, err, out = harness(["fixtures", tmp_path / "missing.json"], tmp_path)
+    assert (code, err, out) == (2, [f"harness: fixtures: read_scenario: no such file: "
+                                    f"{tmp_path}/missing.json"], "")
+    assert data.stat().st_mtime_ns == before
