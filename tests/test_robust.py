@@ -100,6 +100,20 @@ def test_a_fifo_is_refused_before_it_is_opened(tmp_path):
     assert err.splitlines() == [f"dlfp: read_scenario: {fifo} is not a regular file"]
 
 
+@pytest.mark.parametrize("scenario, line", [
+    ("lr_decay_exponential_overflow.json",
+     "dlfp: train: diverged at epoch 2 (cost nan): try a smaller learning_rate (now inf)"),
+])
+def test_a_schedule_that_overflows_diverges_alike(tmp_path, scenario, line):
+    """rate^(e/every) past the largest double: inf in every language (Python's math.pow
+    raised OverflowError), and R's divergence message no longer stops on inf * 0."""
+    for lang in langs():
+        code, err, out = run(lang, [ROOT / "fixtures" / "bad" / scenario, "--quiet", "--out",
+                                    tmp_path / f"{lang}.json"], tmp_path)
+        assert (code, err.splitlines(), out) == (2, [line], ""), lang
+    assert os.listdir(tmp_path) == []
+
+
 def idx_file(dims, data):
     return bytes([0, 0, 8, len(dims)]) + b"".join(d.to_bytes(4, "big") for d in dims) + data
 

@@ -28,6 +28,7 @@ function result = run_scenario (scenario, verbose = false)
   s = p.scenario;
   [params, curve, ~, snapshots] = dlfp.train (p.X, p.Y, p.params0, s.activations, s, p.rng,
                                               verbose);
+  check_outputs (p, params);
   acts = s.activations;
   result = struct ("name", s.name, "initial_params", p.params0, "final_params", params,
                    "loss_curve", curve,
@@ -49,6 +50,26 @@ function result = run_scenario (scenario, verbose = false)
   if (isfield (s, "validation"))
     result.cross_validation = dlfp.cross_validate (p, verbose);
   endif
+endfunction
+
+
+function check_outputs (p, params)
+  ## train's divergence error when the trained network's outputs on X are not finite:
+  ## parameters still finite after the last update, but so large that the forward pass
+  ## overflows (each language would otherwise pick its own label for a NaN column)
+  s = p.scenario;
+  [AL, caches] = dlfp.forward_propagation (p.X, params, s.activations);
+  if (all (isfinite (AL(:))))
+    return;
+  endif
+  cost = dlfp.compute_cost (caches{end}.Z, p.Y, s.activations{end}) ...
+         + dlfp.l2_penalty (params, s.lambda, columns (p.X));
+  if (isfinite (cost))
+    cost = NaN;
+  endif
+  e = s.epochs - 1;
+  dlfp.internal.check_divergence (e, cost, params, p.X, p.Y, s.activations, s.lambda,
+                                  dlfp.learning_rate_at (s, e), s.batch_size);
 endfunction
 
 %!testif ; ! isempty (which ("dlfp_test.golden_dir")) && ! isempty (dlfp_test.golden_dir ())

@@ -124,6 +124,17 @@ def _gradcheck(args):
     return 0 if ok else 1
 
 
+def _positive_int(text):
+    """argparse's type for a count: a whole number of at least 1."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, not {text!r}")
+    return n
+
+
 def main(argv=None):
     """Run the command line; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m dlfp", description=__doc__,
@@ -148,7 +159,7 @@ def main(argv=None):
                         "scenario's initial weights, with its lambda, dropout off; exits 1 "
                         f"above {GRADCHECK_THRESHOLD:g}.")
     gc.add_argument("scenario", help="scenario JSON file")
-    gc.add_argument("--examples", type=int, default=32,
+    gc.add_argument("--examples", type=_positive_int, default=32,
                     help="use the first N examples of the data (default 32)")
     args = parser.parse_args(argv)
     try:

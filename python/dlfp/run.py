@@ -1,11 +1,15 @@
 """One scenario from file to result: prepare it (read, check, load, targets, initial weights),
 then train it."""
+import numpy as np
+
 from .data import load_checked_data
 from .initializers import initialize_parameters
-from .network import accuracy, labels_to_targets, predict_labels
+from .network import (accuracy, compute_cost, forward_propagation, l2_penalty,
+                      labels_to_targets, predict_labels)
+from .optimizers import learning_rate_at
 from .rng import rng_create
 from .schema import read_scenario
-from .train import train
+from .train import check_divergence, train
 from .validation import check_folds, cross_validate
 
 
@@ -32,6 +36,23 @@ def prepare_scenario(scenario):
     params0, rng = initialize_parameters(s["layers"], s["init"], rng_create(s["seed"]))
     return {"scenario": s, "X": d["X"], "labels": d["labels"], "Y": Y, "X_test": d["X_test"],
             "labels_test": d["labels_test"], "params0": params0, "rng": rng}
+
+
+def check_outputs(p, params):
+    """Stop with train's divergence error when the trained network's outputs on X are not
+    finite: parameters still finite after the last update, but so large that the forward pass
+    overflows (each language would otherwise pick its own label for a NaN column)."""
+    s = p["scenario"]
+    with np.errstate(all="ignore"):
+        AL, caches = forward_propagation(p["X"], params, s["activations"])
+        if np.isfinite(AL).all():
+            return
+        cost = compute_cost(caches[-1]["Z"], p["Y"], s["activations"][-1]) + \
+            l2_penalty(params, s["lambda"], p["X"].shape[1])
+    e = s["epochs"] - 1
+    check_divergence(e, cost if not np.isfinite(cost) else float("nan"), params, p["X"],
+                     p["Y"], s["activations"], s["lambda"], learning_rate_at(s, e),
+                     s["batch_size"])
 
 
 def run_scenario(scenario, verbose=False, *, progress=None):
@@ -63,6 +84,7 @@ def run_scenario(scenario, verbose=False, *, progress=None):
     s, X, labels = p["scenario"], p["X"], p["labels"]
     params, curve, _, snapshots = train(X, p["Y"], p["params0"], s["activations"], s, p["rng"],
                              verbose=verbose, progress=progress)
+    check_outputs(p, params)
     result = {"name": s["name"], "initial_params": p["params0"], "final_params": params,
               "loss_curve": curve,
               "train_accuracy": accuracy(predict_labels(X, params, s["activations"]), labels)}

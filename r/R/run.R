@@ -21,6 +21,27 @@ prepare_scenario <- function(scenario) {
        labels_test = d$labels_test, params0 = init$params, rng = init$rng)
 }
 
+#' Stop with train's divergence error when the trained network's outputs on X are not finite.
+#'
+#' Parameters still finite after the last update, but so large that the forward pass
+#' overflows: each language would otherwise pick its own label for a NaN column.
+#'
+#' @param p From prepare_scenario.
+#' @param params The trained parameters.
+#' @return NULL, invisibly, when every output is finite.
+#' @keywords internal
+check_outputs <- function(p, params) {
+  s <- p$scenario
+  fwd <- forward_propagation(p$X, params, s$activations)
+  if (all(is.finite(fwd$AL))) return(invisible(NULL))
+  L <- length(s$activations)
+  cost <- compute_cost(fwd$caches[[L]]$Z, p$Y, s$activations[[L]]) +
+    l2_penalty(params, s$lambda, ncol(p$X))
+  e <- s$epochs - 1
+  check_divergence(e, if (is.finite(cost)) NaN else cost, params, p$X, p$Y, s$activations,
+                   s$lambda, learning_rate_at(s, e), s$batch_size)
+}
+
 #' result = train(initialize_parameters(seed), load_data(scenario)): one scenario, start to end.
 #'
 #' The stream seeded with the scenario's seed makes the initial weights, then goes on to the
@@ -39,6 +60,7 @@ run_scenario <- function(scenario, verbose = FALSE) {
        else prepare_scenario(scenario)
   s <- p$scenario
   fit <- train(p$X, p$Y, p$params0, s$activations, s, p$rng, verbose = verbose)
+  check_outputs(p, fit$params)
   result <- list(name = s$name, initial_params = p$params0, final_params = fit$params,
                  loss_curve = fit$loss_curve,
                  train_accuracy = accuracy(predict_labels(p$X, fit$params, s$activations),

@@ -122,7 +122,10 @@ check_divergence <- function(epoch, cost, params, X, Y, activations, lambd, lr,
 divergence_causes <- function(lr, lambd, batch_size, m) {
   b <- if (batch_size == 0) m else min(batch_size, m)
   causes <- sprintf("learning_rate (now %s)", fmt_g(lr))
-  if (lr * lambd / b >= 1) causes <- sprintf("%s or lambda (now %s)", causes, fmt_g(lambd))
+  # (an infinite rate with lambda 0 makes NaN, which is no cause, as in Python and Octave)
+  if (isTRUE(lr * lambd / b >= 1)) {
+    causes <- sprintf("%s or lambda (now %s)", causes, fmt_g(lambd))
+  }
   causes
 }
 
