@@ -130,3 +130,9 @@ def test_an_html_folder_that_cannot_be_made_is_refused_before_the_run(tmp_path):
         p = harness("crosscheck", "--langs", "python", "--html", str(target), str(XOR))
         assert p.returncode == 2 and p.stdout == "", p.stdout + p.stderr
         assert p.stderr == f"harness: crosscheck: --html: {problem}\n"
+
+
+def test_crosscheck_refuses_a_timeout_past_what_a_worker_can_wait(capsys):
+    assert main(["crosscheck", "--langs", "python", "--timeout", "1e7", str(XOR)]) == 2
+    assert capsys.readouterr().err == ("harness: crosscheck: argument --timeout: must be at most "
+                                       "1e+06 seconds, not '1e7'\n")
