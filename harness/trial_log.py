@@ -17,6 +17,9 @@ STATUSES = ("ok", "diverged", "invalid", "failed", "timeout")
 NUMBERS = ("train_accuracy", "test_accuracy", "final_cost", "seconds")
 # a row is one line: a message's own line breaks are written as this, so a line end ends a row
 BREAK = " | "
+# a trial's value may be long (layers of up to 100,000 sizes): past csv's own 128 KB a row
+# would be written but could not be read back
+csv.field_size_limit(2 ** 31 - 1)
 
 
 class TrialLog:

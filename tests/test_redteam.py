@@ -137,3 +137,19 @@ def test_fixtures_reads_every_scenario_before_it_rewrites_anything(tmp_path):
     assert (code, err, out) == (2, [f"harness: fixtures: read_scenario: no such file: "
                                     f"{tmp_path}/missing.json"], "")
     assert data.stat().st_mtime_ns == before
+
+
+def test_a_sweep_log_reads_back_a_trial_longer_than_csvs_own_field_limit(tmp_path):
+    """A sweep choosing layers of 100,000 sizes wrote its rows, then ended in a traceback
+    (_csv.Error: field larger than field limit (131072)) reading them back."""
+    from harness.trial_log import TrialLog
+
+    layers = [2] + [1] * 100000 + [1]
+    path = str(tmp_path / "trials.csv")
+    result = {"train_accuracy": 0.5, "test_accuracy": 0.5, "final_cost": 0.25, "status": "ok",
+              "seconds": 1.0, "message": ""}
+    with TrialLog(path, ["layers"], [{"layers": layers}]) as log:
+        log.record(0, "python", 1, result)
+    with TrialLog(path, ["layers"], [{"layers": layers}]) as log:
+        assert list(log.done) == [(0, "python", 1)]
+        assert log.done[(0, "python", 1)]["layers"] == str(layers)
