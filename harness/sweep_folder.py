@@ -65,7 +65,7 @@ class FolderLock:
     def acquire(self):
         while self._fd is None:
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
             except OSError as e:
                 fail(f"cannot write {shown_path(self.path)}: {e.strerror}")
             try:

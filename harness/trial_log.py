@@ -7,6 +7,7 @@ line, which the next open removes; a task already in the log is never written ag
 """
 import csv
 import json
+import os
 
 from dlfp.errors import shown_path
 
@@ -50,7 +51,11 @@ class TrialLog:
         fresh = self._repair()
         if not fresh:
             self.done = self.read()
-        self._file = open(self.path, "a", newline="", encoding="utf-8")
+        try:  # never through a link planted in the folder
+            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW, 0o666)
+        except OSError as e:
+            fail(f"cannot write {shown_path(self.path)}: {e.strerror}")
+        self._file = os.fdopen(fd, "a", newline="", encoding="utf-8")
         self._writer = csv.DictWriter(self._file, fieldnames=self.columns)
         if fresh:
             self._writer.writeheader()
@@ -84,16 +89,16 @@ class TrialLog:
     def _repair(self):
         """True when the file is new (or holds not even a whole header); cuts a last line that
         a killed sweep left half-written."""
-        try:
-            with open(self.path, "rb") as f:
-                data = f.read()
+        try:  # never through a link planted in the folder
+            fd = os.open(self.path, os.O_RDWR | os.O_NOFOLLOW)
         except FileNotFoundError:
             return True
         except OSError as e:
-            fail(f"cannot read {shown_path(self.path)}: {e.strerror}")
-        end = data.rfind(b"\n") + 1  # 0 when not even the header is whole
-        if end < len(data):
-            with open(self.path, "r+b") as f:
+            fail(f"cannot write {shown_path(self.path)}: {e.strerror}")
+        with os.fdopen(fd, "r+b") as f:
+            data = f.read()
+            end = data.rfind(b"\n") + 1  # 0 when not even the header is whole
+            if end < len(data):
                 f.truncate(end)
         return end == 0
 

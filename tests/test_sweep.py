@@ -369,6 +369,20 @@ def test_a_file_it_cannot_write_is_one_line_and_the_rest_stays_whole(tmp_path):
     assert len(rows(out)) == 6 and json.loads((out / "sweep.json").read_text())["best"] is None
 
 
+def test_a_link_planted_in_the_folder_is_never_written_through(tmp_path, capsys):
+    path = write(tmp_path, dict(GRID, space={"layers": {"values": [[64, 0, 10]]}}))
+    target = tmp_path / "target"
+    target.write_text("mine")
+    for name in (".sweep.lock", "trials.csv"):
+        out = tmp_path / f"out{name}"
+        assert run_main(capsys, path, "--out", out)[0] == 1
+        (out / name).unlink(missing_ok=True)
+        (out / name).symlink_to(target)
+        status, err = run_main(capsys, path, "--out", out)
+        assert status == 2 and err.startswith(f"dlfp: sweep: cannot write {out / name}: "), err
+        assert target.read_text() == "mine"
+
+
 def test_without_flock_a_lock_whose_pid_is_gone_is_stale(tmp_path, monkeypatch):
     def no_flock(fd, how):
         raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
