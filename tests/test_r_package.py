@@ -94,3 +94,29 @@ def test_r_is_loaded_as_a_package_everywhere():
         if "sys.source" in text and re.search(r'"(\[\.\]|\\\\\.)R\$"|glob\("\*\.R"\)', text):
             by_hand.append(str(path.relative_to(ROOT)))
     assert walks == [] and by_hand == [], (walks, by_hand)
+
+
+def test_load_dlfp_takes_the_installed_copy_only_while_it_matches_the_sources(tmp_path):
+    # r/load_dlfp.R: after --install, library(dlfp) from <root>/.venv/R-library; once a package
+    # file changes, the sources through pkgload::load_all (never the stale copy), until the next
+    # install. A copy of r/ in a folder of its own, so the project's library is left alone.
+    require_language("r")
+    copy = tmp_path / "r"
+    shutil.copytree(ROOT / "r", copy, ignore=shutil.ignore_patterns("examples", "tests"))
+    how = 'source("r/load_dlfp.R"); cat(load_dlfp("r"), getNamespaceInfo("dlfp", "path"), "\\n")'
+
+    def loaded():
+        code, out = run(["Rscript", "-e", how], cwd=tmp_path)
+        assert code == 0, out[-3000:]
+        return out.split()[-2:]
+
+    lib = tmp_path / ".venv" / "R-library"
+    assert loaded()[0] == "load_all"  # nothing installed yet
+    code, out = run(["Rscript", "r/load_dlfp.R", "--install"], cwd=tmp_path)
+    assert code == 0 and "installing R's dlfp" in out, out[-3000:]
+    assert loaded()[:2] == ["library", str(lib / "dlfp")]
+    code, out = run(["Rscript", "r/load_dlfp.R", "--install"], cwd=tmp_path)
+    assert code == 0 and "installing" not in out, out[-3000:]  # current: nothing to do
+    with open(copy / "R" / "rng.R", "a", encoding="utf-8") as f:
+        f.write("\n# a change\n")
+    assert loaded()[:2] == ["load_all", str(copy)]
