@@ -90,6 +90,9 @@ gunzip_file <- function(path) {
 
 #' Write an array of bytes as an IDX file (gzipped if path ends in .gz), dims = dim(A).
 #'
+#' Written beside path, checked to be all there and renamed over it (write_atomic): a full
+#' disk is "dlfp: write_idx: cannot write PATH: No space left on device", the old file whole.
+#'
 #' The inverse of read_idx for items stored along the first index of A: a vector of n labels,
 #' or an n x 28 x 28 array of images, A[i, r, c] being pixel (r, c) of item i. The file holds
 #' the last index fastest (C order), so the array is written through aperm.
@@ -106,8 +109,14 @@ write_idx <- function(path, A) {
   bytes <- rbind(dims %/% 2^24, dims %/% 2^16 %% 256, dims %/% 2^8 %% 256, dims %% 256)
   header <- as.raw(c(0, 0, 8, length(dims), bytes))  # dims big-endian, 4 bytes each
   data <- if (length(dims) > 1) aperm(A, rev(seq_along(dims))) else A  # C order
-  con <- if (endsWith(path, ".gz")) gzfile(path, "wb") else file(path, "wb")
-  on.exit(close(con))
-  writeBin(c(header, as.raw(data)), con)
-  invisible(path)
+  bytes <- c(header, as.raw(data))
+  if (endsWith(path, ".gz")) {  # gzipped in a scratch file, then written as any other bytes
+    gz <- tempfile(fileext = ".gz")
+    on.exit(unlink(gz))
+    con <- gzfile(gz, "wb")
+    writeBin(bytes, con)
+    close(con)
+    bytes <- readBin(gz, "raw", n = file.size(gz))
+  }
+  write_atomic(path, bytes, "write_idx")  # whole or not at all, checked, as a result is
 }
