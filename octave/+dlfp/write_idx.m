@@ -6,7 +6,9 @@
 ## dimension varying fastest, as numpy writes A.shape = dims; a vector is written as a 1-D
 ## file. So an n x 28 x 28 array is n images, an n x d matrix is n items of d values
 ## (@code{read_idx} gives back its d x n transpose), and a vector is n labels. Values must be
-## whole numbers 0..255.
+## whole numbers 0..255. The file is written beside @var{path}, checked and renamed over it
+## (@code{dlfp.internal.write_atomic}): a full disk is @code{dlfp: write_idx: cannot write
+## <path>: No space left on device}, the old file whole.
 ## @end deftypefn
 
 function write_idx (path, A)
@@ -27,32 +29,25 @@ function write_idx (path, A)
   big_endian = mod (floor (dims ./ [2^24; 2^16; 2^8; 1]), 256);  # (4, ndim)
   bytes = [0; 0; 8; numel(dims); big_endian(:); data];
   gzipped = numel (path) >= 3 && strcmp (path(end - 2:end), ".gz");
-  target = path;
-  if (gzipped)
+  if (gzipped)  # gzipped in a scratch folder, then written as any other bytes
     folder = tempname ();
     mkdir (folder);
-    target = fullfile (folder, "idx");
-  endif
-  unwind_protect
-    [fid, msg] = fopen (target, "w");
-    if (fid < 0)
-      error ("dlfp_write:open", "write_idx: cannot write %s: %s", target, msg);
-    endif
-    fwrite (fid, bytes, "uint8");
-    fclose (fid);
-    if (gzipped)
+    unwind_protect
+      target = fullfile (folder, "idx");
+      fid = fopen (target, "w");
+      fwrite (fid, bytes, "uint8");
+      fclose (fid);
       gzip (target, folder);
-      [ok, msg] = movefile ([target ".gz"], path);
-      if (! ok)
-        error ("dlfp_write:rename", "write_idx: cannot write %s: %s", path, msg);
-      endif
-    endif
-  unwind_protect_cleanup
-    if (gzipped)
+      fid = fopen ([target ".gz"], "r");
+      bytes = fread (fid, Inf, "uint8=>uint8");
+      fclose (fid);
+    unwind_protect_cleanup
       confirm_recursive_rmdir (false, "local");
       rmdir (folder, "s");
-    endif
-  end_unwind_protect
+    end_unwind_protect
+  endif
+  ## whole or not at all, checked, as a result is
+  dlfp.internal.write_atomic (path, bytes, "write_idx");
 endfunction
 
 %!test

@@ -55,58 +55,7 @@ function write_result (result, path)
                   params_json (result.final_params, 1),
                   dlfp.internal.json_matrix (result.loss_curve, 1), [items{:}]);
   dlfp.check_result_path (path);
-  write_atomic (path, text);
-endfunction
-
-function write_atomic (path, text)
-  ## path holds text, or what it held before: written beside it, checked to be all there,
-  ## then renamed over it. A new file from fopen has the mode the umask gives (0644 under the
-  ## usual 022), as in Python. Octave says only "fputs: write error" when the disk is full, so
-  ## the system's own words are asked of head(1) writing as many bytes there, as R does.
-  tmp = [tempname(dlfp.internal.abs_dirname (path), ".dlfp-") ".tmp"];
-  [fid, msg] = fopen (tmp, "w");
-  if (fid < 0)
-    cannot_write (path, msg);
-  endif
-  unwind_protect
-    written = fputs (fid, text) >= 0;
-    closed = fclose (fid) == 0;
-    fid = -1;
-    info = dir (tmp);
-    if (! (written && closed) || numel (info) != 1 || info.bytes != numel (text))
-      cannot_write (path, short_write_reason (tmp, numel (text)));
-    endif
-    [status, msg] = rename (tmp, path);
-    if (status != 0)
-      cannot_write (path, msg);
-    endif
-  unwind_protect_cleanup
-    if (fid >= 0)
-      fclose (fid);
-    endif
-    if (exist (tmp, "file"))  # only after a failure: nothing is left behind
-      unlink (tmp);
-    endif
-  end_unwind_protect
-endfunction
-
-function cannot_write (path, detail)
-  ## an OS failure after the checks passed (a full disk, a read-only file system, ...)
-  dlfp.internal.fail ("file", "write_result", sprintf ("cannot write %s: %s",
-                                                       dlfp.internal.shown (path, Inf), detail));
-endfunction
-
-function why = short_write_reason (tmp, n)
-  ## the system's words for a write that fell short: head(1) writes n bytes there and says
-  ## "head: error writing 'standard output': No space left on device"
-  ## (head ignores SIGXFSZ, as Python does, so that a file-size limit reads "File too large")
-  [~, said] = system (sprintf ("trap '' XFSZ; head -c %d /dev/zero 2>&1 > '%s'", n,
-                               strrep (tmp, "'", "'\\''")));
-  said = strtrim (said);
-  why = "the file came out short";
-  if (! isempty (said))
-    why = regexprep (said, '^.*: ', "");
-  endif
+  dlfp.internal.write_atomic (path, text, fn);
 endfunction
 
 function text = cv_json (cv)
