@@ -59,10 +59,25 @@ function out = check_chosen (value, rule, label, top)
   out = value;  # the choice's key, checked by check_object before anything else
 endfunction
 
+function tf = arrayfun_bounds (x, rule)
+  ## in_bounds for every entry of x at once
+  tf = true (size (x));
+  if (isfield (rule, "min")) tf &= x >= rule.min; endif
+  if (isfield (rule, "max")) tf &= x <= rule.max; endif
+  if (isfield (rule, "exclusive_min")) tf &= x > rule.exclusive_min; endif
+  if (isfield (rule, "exclusive_max")) tf &= x < rule.exclusive_max; endif
+endfunction
+
 function out = check_integer_list (value, rule, label, top)
+  ## is_int and in_bounds of each entry, vectorized: an anonymous function per entry cost
+  ## Octave seconds on a list of 100,000
   ok = (iscell (value) && numel (value) >= rule.min_length
-        && all (cellfun (@(n) dlfp.internal.is_int (n) && dlfp.internal.in_bounds (n, rule),
-                         value)));
+        && all (cellfun ("isnumeric", value) & cellfun ("isreal", value)
+                & cellfun ("numel", value) == 1));
+  if (ok)
+    x = cellfun (@double, value);
+    ok = all (isfinite (x(:)) & x(:) == floor (x(:))) && all (arrayfun_bounds (x, rule));
+  endif
   if (! ok)
     stop (sprintf ("'%s' must be a list of at least %d %s", label, rule.min_length,
                    dlfp.internal.integer_phrase (rule, true)));
