@@ -1,6 +1,7 @@
 """make schema: what is made from the scenario rules (python/dlfp/scenario_rules.json): the
 copies the R and Octave packages ship, a JSON Schema for editors and other tools, and the
-README's field table. tests/test_schema_files.py fails when any of them is out of date."""
+field table of the book's page on scenarios. tests/test_schema_files.py fails when any of them
+is out of date."""
 import json
 
 from dlfp.result import write_atomic
@@ -11,7 +12,7 @@ from .paths import ROOT
 COPIES = [ROOT / "r" / "inst" / "scenario_rules.json",
           ROOT / "octave" / "+dlfp" / "private" / "scenario_rules.json"]
 JSON_SCHEMA = ROOT / "schema" / "scenario.schema.json"
-README = ROOT / "README.md"
+README = ROOT / "book" / "src" / "guide" / "03_scenarios.md"  # the book page with the field table
 BEGIN = "<!-- scenario fields: made by make schema from scenario_rules.json -->"
 END = "<!-- end of scenario fields -->"
 
