@@ -186,7 +186,7 @@ def build(selected, jobs, extras):
              "api_pages": n_api,
              "kernel_seconds": {f"{p}:{lang}": round(s, 1) for (p, lang), s in times.items()},
              "extra_seconds": {k: round(v, 1) for k, v in extra_times.items()}}
-    if selected is None:
+    if selected is None and extras:  # only a whole build stands for the sources
         (BUILD / "stamp.json").write_text(json.dumps(stamp, indent=1))
     log(f"book: {len(chosen)} of {len(names)} pages and {n_api} API pages built in {total:.0f} s "
         f"(executing {t_exec:.0f} s, Sphinx {total - t_exec:.0f} s): {HTML / 'index.html'}")
