@@ -52,12 +52,30 @@ if (! ischar (scenario))
   exit (2);
 endif
 
+## Stop unless out (by its real path, links resolved) is neither the scenario file nor a data
+## file it reads: the result written over it would lose the run's own input.
+function check_out_is_no_input (out, scenario_path, s)
+  fields = {"csv", "idx_images", "idx_labels", "test_csv", "test_idx_images", "test_idx_labels"};
+  fields = fields(isfield (s.data, fields));
+  inputs = [{scenario_path}, cellfun(@(k) dlfp.internal.data_path (s, s.data.(k)), fields,
+                                     "UniformOutput", false)];
+  [~, err] = stat (out);
+  if (err == 0 && any (strcmp (canonicalize_file_name (out),
+                               cellfun (@canonicalize_file_name, inputs, "UniformOutput", false))))
+    error ("dlfp:file", "dlfp: write_result: %s is an input of this run (the scenario or its data)",
+           dlfp.internal.shown (out, Inf));
+  endif
+endfunction
+
 status = 0;
 try
   if (ischar (out))
     dlfp.check_result_path (out);  # before training: a bad --out must not cost a whole run
   endif
   prepared = dlfp.prepare_scenario (scenario);
+  if (ischar (out))
+    check_out_is_no_input (out, scenario, prepared.scenario);
+  endif
   result = dlfp.run_scenario (prepared, ! quiet);
   if (ischar (out))
     dlfp.write_result (result, out);

@@ -54,6 +54,22 @@ parse_args <- function(args) {
   out
 }
 
+# the data fields that name a file the run reads
+INPUT_FIELDS <- c("csv", "idx_images", "idx_labels", "test_csv", "test_idx_images",
+                  "test_idx_labels")
+
+# Stop unless out (by its real path, links resolved) is neither the scenario file nor a data
+# file it reads: the result written over it would lose the run's own input.
+check_out_is_no_input <- function(out, scenario_path, s) {
+  fields <- intersect(INPUT_FIELDS, names(s$data))
+  inputs <- c(scenario_path, vapply(fields, function(k) dlfp:::data_path(s, s$data[[k]]), ""))
+  real <- function(p) normalizePath(dlfp:::literal_path(p), mustWork = FALSE)
+  if (file.exists(dlfp:::literal_path(out)) && real(out) %in% vapply(inputs, real, "")) {
+    dlfp:::dlfp_stop("write_result", paste(dlfp:::shown_path(out),
+                                           "is an input of this run (the scenario or its data)"))
+  }
+}
+
 main <- function() {
   args <- parse_args(commandArgs(trailingOnly = TRUE))
   source(file.path(script_dir(), "load_dlfp.R"))
@@ -61,6 +77,7 @@ main <- function() {
   status <- tryCatch({
     if (!is.null(args$out)) dlfp::check_result_path(args$out)
     prepared <- dlfp::prepare_scenario(args$scenario)
+    if (!is.null(args$out)) check_out_is_no_input(args$out, args$scenario, prepared$scenario)
     result <- dlfp::run_scenario(prepared, verbose = !args$quiet)
     if (!is.null(args$out)) dlfp::write_result(result, args$out)
     0

@@ -45,6 +45,39 @@ def test_an_odd_argument_is_one_identical_line(tmp_path, args, line):
     assert os.listdir(tmp_path) == []
 
 
+# --- run --out naming one of the run's own inputs: refused, the input left as it was
+
+SCENARIO = ('{"name": "own_input", "data": {"csv": "train.csv", "test_csv": "test.csv"}, '
+            '"layers": [2, 1], "activations": ["sigmoid"], "init": "xavier", "seed": 1, '
+            '"optimizer": "gd", "learning_rate": 0.1, "epochs": 2, "record_every": 1}\n')
+FILES = {"s.json": SCENARIO, "train.csv": "0,0,0\n1,1,1\n0,1,1\n", "test.csv": "1,0,1\n"}
+
+
+@pytest.mark.parametrize("out", ["s.json", "train.csv", "test.csv", "link.json",
+                                 "./sub/../s.json"])
+def test_run_refuses_an_out_that_is_its_own_input(tmp_path, out):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text)
+    (tmp_path / "sub").mkdir()
+    os.symlink("s.json", tmp_path / "link.json")  # the scenario again, through a link
+    line = f"dlfp: write_result: {out} is an input of this run (the scenario or its data)"
+    for lang in langs():
+        code, err, _ = run(lang, ["s.json", "--quiet", "--out", out], tmp_path)
+        assert (code, err.splitlines()) == (2, [line]), lang
+        assert {n: (tmp_path / n).read_text() for n in FILES} == FILES, lang
+        assert sorted(os.listdir(tmp_path)) == sorted([*FILES, "link.json", "sub"]), lang
+
+
+def test_run_writes_an_out_beside_its_inputs(tmp_path):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text)
+    for lang in langs():
+        code, err, _ = run(lang, ["s.json", "--quiet", "--out", f"{lang}.json"], tmp_path)
+        assert (code, err) == (0, ""), lang
+        assert (tmp_path / f"{lang}.json").read_text().startswith("{"), lang
+        assert {n: (tmp_path / n).read_text() for n in FILES} == FILES, lang
+
+
 # --- the estimators: R's words in Octave, and a complex setting written as Python writes it
 
 R_ESTIMATOR = """

@@ -7,11 +7,12 @@
 Bad input prints one line "dlfp: <function>: <problem>" to stderr and exits with status 2.
 """
 import argparse
+import os
 import sys
 
 import numpy as np
 
-from .data import check_data, read_csv_matrix
+from .data import check_data, data_path, read_csv_matrix
 from .errors import DlfpError, shown_path
 from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
 from .network import predict_labels
@@ -25,6 +26,8 @@ def _run(args):
     if args.out is not None:
         check_result_path(args.out)  # before training: a bad --out must not cost a whole run
     prepared = prepare_scenario(args.scenario)
+    if args.out is not None:
+        check_out_is_no_input(args.out, args.scenario, prepared["scenario"])
     if args.quiet or not sys.stderr.isatty() or not _has_tqdm():
         result = run_scenario(prepared, verbose=not args.quiet)
     else:
@@ -34,6 +37,21 @@ def _run(args):
         if not args.quiet:
             print(f"wrote {args.out}")
     return 0
+
+
+# the data fields that name a file the run reads
+INPUT_FIELDS = ("csv", "idx_images", "idx_labels", "test_csv", "test_idx_images",
+                "test_idx_labels")
+
+
+def check_out_is_no_input(out, scenario_path, s):
+    """Stop unless out (by its real path, links resolved) is neither the scenario file nor a
+    data file it reads: the result written over it would lose the run's own input."""
+    inputs = [scenario_path] + [data_path(s, s["data"][k]) for k in INPUT_FIELDS
+                                if k in s["data"]]
+    if os.path.exists(out) and os.path.realpath(out) in {os.path.realpath(p) for p in inputs}:
+        raise DlfpError(f"dlfp: write_result: {shown_path(out)} is an input of this run "
+                        "(the scenario or its data)")
 
 
 def _has_tqdm():
