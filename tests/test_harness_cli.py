@@ -132,6 +132,29 @@ def test_an_html_folder_that_cannot_be_made_is_refused_before_the_run(tmp_path):
         assert p.stderr == f"harness: crosscheck: --html: {problem}\n"
 
 
+def test_an_html_folder_holding_the_users_own_files_is_refused_before_the_run(tmp_path):
+    for name, text in [("index.html", "<html>my own page</html>\n"), ("notes.txt", "mine\n")]:
+        folder = tmp_path / name.split(".")[0]
+        folder.mkdir()
+        (folder / name).write_text(text)
+        p = harness("crosscheck", "--langs", "python", "--html", str(folder), str(XOR))
+        assert (p.returncode, p.stdout) == (2, ""), p.stdout + p.stderr
+        assert p.stderr == (f"harness: crosscheck: --html: {folder} holds files no crosscheck "
+                            f"wrote there (e.g. '{name}'): give a new folder, or one a "
+                            "crosscheck wrote\n")
+        assert [f.name for f in folder.iterdir()] == [name]
+        assert (folder / name).read_text() == text
+
+
+def test_an_html_folder_a_crosscheck_wrote_is_written_again(tmp_path):
+    short = copy_scenario(XOR, tmp_path / "short.json", epochs=20, record_every=10)
+    html = tmp_path / "html"
+    for _ in range(2):
+        assert main(["crosscheck", "--quiet", "--langs", "python", "--html", str(html),
+                     str(short)]) == 0
+        assert [f.name for f in html.iterdir()] == ["index.html"]
+
+
 def test_crosscheck_refuses_a_timeout_past_what_a_worker_can_wait(capsys):
     assert main(["crosscheck", "--langs", "python", "--timeout", "1e7", str(XOR)]) == 2
     assert capsys.readouterr().err == ("harness: crosscheck: argument --timeout: must be at most "
