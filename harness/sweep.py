@@ -15,6 +15,7 @@ import contextlib
 import json
 import math
 import os
+import shutil
 import sys
 import time
 
@@ -59,8 +60,9 @@ def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=
     trials = sample_trials(sweep)
     base = base_scenario(sweep)
     check_folder(out)
+    before = set(os.listdir(out)) if os.path.isdir(out) else None
     _make_folder(out)
-    with _writing(), FolderLock(out):
+    with _writing(), FolderLock(out), _removed_when_nothing_ran(out, before):
         keep_trials(out, sweep, trials)
         scenarios = trial_scenarios(base, sweep, trials, out)
         with TrialLog(os.path.join(out, "trials.csv"), sweep["space"], trials) as trial_log:
@@ -108,6 +110,50 @@ def _writing(path=None):
         where = path or e.filename
         fail(f"cannot write {shown_path(where)}: {e.strerror or e}" if where else
              (e.strerror or shown(str(e))))
+
+
+@contextlib.contextmanager
+def _removed_when_nothing_ran(out, before):
+    """What this run made in out (the folder itself when before is None, else the names not in
+    before) is removed again when it stops on bad input before any task finished (a
+    --scheduler it cannot reach): left, dask.log, scenarios/ and a trials.csv of no trial
+    would pass for a sweep of their own. Entered under the folder's lock, so it never
+    removes what another sweep is writing."""
+    try:
+        yield
+    except (SweepError, OSError):
+        if not _any_trial(os.path.join(out, "trials.csv")):
+            for path in [out] if before is None else _made_in(out, before):
+                _remove(path)
+        raise
+
+
+def _made_in(out, before):
+    try:
+        return [os.path.join(out, n) for n in set(os.listdir(out)) - before]
+    except OSError:
+        return []
+
+
+def _remove(path):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+
+
+def _any_trial(path):
+    """True when trials.csv holds a row below its header (or cannot be read: kept, then)."""
+    try:  # never through a link planted in the folder
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NOFOLLOW), "rb") as f:
+            return f.read().count(b"\n") > 1
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
 
 
 def _make_folder(out):

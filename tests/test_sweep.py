@@ -241,6 +241,21 @@ def test_a_bad_argument_is_one_line_and_writes_nothing(tmp_path, capsys, args, m
     assert not out.exists()
 
 
+@pytest.mark.parametrize("made", [False, True])
+def test_a_scheduler_it_cannot_reach_leaves_the_out_folder_as_it_was(tmp_path, capsys, made):
+    out = tmp_path / "out"
+    if made:
+        out.mkdir()
+    status, err = run_main(capsys, write(tmp_path, SMALL), "--out", out, "--scheduler",
+                           "notaurl")
+    assert (status, err.count("\n")) == (2, 1), err
+    assert err.startswith("dlfp: sweep: cannot reach the Dask scheduler notaurl: "), err
+    if made:  # the user's empty folder stays, empty
+        assert os.listdir(out) == []
+    else:
+        assert sorted(os.listdir(tmp_path)) == ["sweep.json"]
+
+
 @pytest.mark.parametrize("kw,message", [
     ({"timeout": 1e7}, "--timeout must be a number of seconds > 0 and at most 1e+06"),
     ({"timeout": float("nan")}, "--timeout must be a number of seconds > 0"),
