@@ -1,26 +1,17 @@
 """The check's records as a JSON document: the text report's data, for tools and pages."""
-import math
 from dataclasses import asdict
 
-
-def _plain(v):
-    # JSON has no inf or NaN: such a difference is written as the string "inf" / "nan"
-    if isinstance(v, float) and not math.isfinite(v):
-        return str(v)
-    if isinstance(v, (list, tuple)):
-        return [_plain(x) for x in v]
-    if isinstance(v, dict):
-        return {k: _plain(x) for k, x in v.items()}
-    return v
+from dlfp.result import json_ready
 
 
 def result_record(r):
     """One check as a dict: exercise, function, case, status, difference, hints, ..."""
-    return _plain({"exercise": r.exercise, "function": r.fn, "case": r.case,
-                   "status": str(r.status),
-                   "difference": asdict(r.difference) if r.difference is not None else None,
-                   "slips": list(r.slips), "hints": list(r.hints), "message": r.message,
-                   "where": r.where, "during": r.during})
+    # JSON has no inf or NaN: such a difference is written as the string "inf" / "nan"
+    return json_ready({"exercise": r.exercise, "function": r.fn, "case": r.case,
+                       "status": str(r.status),
+                       "difference": asdict(r.difference) if r.difference is not None else None,
+                       "slips": list(r.slips), "hints": list(r.hints), "message": r.message,
+                       "where": r.where, "during": r.during}, nonfinite=str)
 
 
 def document(report):
