@@ -144,6 +144,11 @@ class RBridge:
     name = "r"
 
     def __init__(self, source=None):
+        # rpy2 puts R's library folders (/usr/lib/x86_64-linux-gnu among them) on this process's
+        # LD_LIBRARY_PATH as it loads R. The loader of this process read it at start-up, so it
+        # only reaches children: left there, a later subprocess of a Python of its own build (a
+        # Dask worker, a runner) loads the system's libpython in place of its own and fails.
+        ld_path = os.environ.get("LD_LIBRARY_PATH")
         try:
             import rpy2.robjects as ro
             from rpy2.rinterface_lib import callbacks
@@ -153,6 +158,11 @@ class RBridge:
         except ImportError as e:
             raise BridgeUnavailable(f"the R bridge needs rpy2 ({e}): "
                                     "pip install 'dlfp[bridges]'") from None
+        finally:
+            if ld_path is None:
+                os.environ.pop("LD_LIBRARY_PATH", None)
+            else:
+                os.environ["LD_LIBRARY_PATH"] = ld_path
         self.ro = ro
         self.RRuntimeError = RRuntimeError
         self.converter = default_converter + numpy2ri.converter
