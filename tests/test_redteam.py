@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, require_language
+from test_estimator import OCTAVE_SCRIPT, R_SCRIPT
 
 RUNNERS = {
     "python": [sys.executable, "-m", "dlfp", "run"],
@@ -80,37 +81,22 @@ def test_run_writes_an_out_beside_its_inputs(tmp_path):
 
 # --- the estimators: R's words in Octave, and a complex setting written as Python writes it
 
-R_ESTIMATOR = """
-suppressMessages(pkgload::load_all("r", quiet = TRUE, export_all = TRUE))
-x <- matrix(c(0, 1, 0, 1, 0, 0, 1, 1), 4)
-y <- c(0, 1, 1, 0)
-show <- function(expr) cat(tryCatch({expr; "no error"}, error = conditionMessage), "\\n", sep = "")
+R_ESTIMATOR = R_SCRIPT.format(calls="""\
 show(dlfp_fit(x, y, learning_rate = 1i))
 show(dlfp_fit(x, y, learning_rate = 2 - 1.5i))
 show(dlfp_fit(x, c(0, 1, 1), epochs = 1))
 model <- dlfp_fit(x, y, epochs = 1)
 show(predict(model, matrix(0, 2, 3)))
 show(predict(model, matrix(0, 0, 2)))
-"""
-OCTAVE_ESTIMATOR = """
-addpath ("octave");
-x = [0, 0; 1, 0; 0, 1; 1, 1];
-y = [0; 1; 1; 0];
-function show (f)
-  try
-    f ();
-    disp ("no error");
-  catch err
-    disp (err.message);
-  end_try_catch
-endfunction
+""")
+OCTAVE_ESTIMATOR = OCTAVE_SCRIPT.format(calls="""\
 show (@() dlfp.dlfp_fit (x, y, "learning_rate", 1i));
 show (@() dlfp.dlfp_fit (x, y, "learning_rate", 2 - 1.5i));
 show (@() dlfp.dlfp_fit (x, [0; 1; 1], "epochs", 1));
 model = dlfp.dlfp_fit (x, y, "epochs", 1);
 show (@() dlfp.dlfp_predict (model, zeros (2, 3)));
 show (@() dlfp.dlfp_predict (model, zeros (0, 2)));
-"""
+""")
 
 
 def estimator_lines(predict):
