@@ -209,3 +209,43 @@ def test_predict_refuses_a_malformed_result(trained, W1, why):
         "dlfp: predict: W1 in bad.json is not 3 x 2 finite numbers as the "
         "scenario's layers need"]), why
     assert "Traceback" not in err
+
+
+# --- predict --out naming one of its own inputs: refused before anything is read, as run's is
+
+@pytest.fixture
+def trained_on_csv(tmp_path):
+    s = {"name": "p", "data": {"csv": "train.csv"}, "layers": [2, 3, 1],
+         "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}
+    (tmp_path / "s.json").write_text(json.dumps(s))
+    (tmp_path / "train.csv").write_text("0,0,0\n1,0,1\n0,1,1\n1,1,0\n")
+    code, err, _ = run("python", ["s.json", "--quiet", "--out", "r.json"], tmp_path)
+    assert code == 0, err
+    (tmp_path / "new.csv").write_text("0,0\n1,0\n0,1\n")
+    (tmp_path / "sub").mkdir()
+    os.symlink("r.json", tmp_path / "link.json")  # the result again, through a link
+    return tmp_path
+
+
+@pytest.mark.parametrize("out", ["s.json", "r.json", "new.csv", "train.csv", "link.json",
+                                 "./sub/../new.csv", "{d}/s.json"])
+def test_predict_refuses_an_out_that_is_its_own_input(trained_on_csv, out):
+    d = trained_on_csv
+    out = out.format(d=d)
+    before = {f.name: f.read_bytes() for f in d.iterdir() if f.is_file()}
+    code, err, stdout = predict(["s.json", "r.json", "new.csv", "--out", out], d)
+    assert (code, err.splitlines(), stdout) == (2, [
+        f"dlfp: predict: {out} is an input of this prediction (the scenario, its data, the "
+        "result or the CSV)"], "")
+    assert {f.name: f.read_bytes() for f in d.iterdir() if f.is_file()} == before
+    assert sorted(os.listdir(d)) == ["link.json", "new.csv", "r.json", "s.json", "sub",
+                                     "train.csv"]
+
+
+def test_predict_writes_an_out_beside_its_inputs(trained_on_csv):
+    d = trained_on_csv
+    before = {f.name: f.read_bytes() for f in d.iterdir() if f.is_file()}
+    code, err, stdout = predict(["s.json", "r.json", "new.csv", "--out", "sub/labels.txt"], d)
+    assert (code, err, stdout) == (0, "", "")
+    assert len((d / "sub" / "labels.txt").read_text().split()) == 3
+    assert {f.name: f.read_bytes() for f in d.iterdir() if f.is_file()} == before

@@ -27,7 +27,8 @@ def _run(args):
         check_result_path(args.out)  # before training: a bad --out must not cost a whole run
     prepared = prepare_scenario(args.scenario)
     if args.out is not None:
-        check_out_is_no_input(args.out, args.scenario, prepared["scenario"])
+        check_out_is_no_input(args.out, scenario_inputs(args.scenario, prepared["scenario"]),
+                              "write_result", "run (the scenario or its data)")
     if args.quiet or not sys.stderr.isatty() or not _has_tqdm():
         result = run_scenario(prepared, verbose=not args.quiet)
     else:
@@ -44,14 +45,18 @@ INPUT_FIELDS = ("csv", "idx_images", "idx_labels", "test_csv", "test_idx_images"
                 "test_idx_labels")
 
 
-def check_out_is_no_input(out, scenario_path, s):
-    """Stop unless out (by its real path, links resolved) is neither the scenario file nor a
-    data file it reads: the result written over it would lose the run's own input."""
-    inputs = [scenario_path] + [data_path(s, s["data"][k]) for k in INPUT_FIELDS
-                                if k in s["data"]]
+def scenario_inputs(scenario_path, s):
+    """[scenario_path, data files]: the scenario file and every data file it names."""
+    return [scenario_path] + [data_path(s, s["data"][k]) for k in INPUT_FIELDS
+                              if k in s["data"]]
+
+
+def check_out_is_no_input(out, inputs, function, what):
+    """Stop unless out (by its real path, links resolved) is none of the command's inputs:
+    what is written over it would lose them. what names the command and its inputs, e.g.
+    "run (the scenario or its data)"."""
     if os.path.exists(out) and os.path.realpath(out) in {os.path.realpath(p) for p in inputs}:
-        raise DlfpError(f"dlfp: write_result: {shown_path(out)} is an input of this run "
-                        "(the scenario or its data)")
+        raise DlfpError(f"dlfp: {function}: {shown_path(out)} is an input of this {what}")
 
 
 def _has_tqdm():
@@ -84,6 +89,10 @@ def _predict(args):
     if args.out is not None:  # before anything is read, as run checks its --out
         check_result_path(args.out, "predict")
     s = read_scenario(args.scenario)
+    if args.out is not None:  # labels over the scenario, its data, the result or the CSV: lost
+        check_out_is_no_input(args.out, scenario_inputs(args.scenario, s)
+                              + [args.result, args.data], "predict",
+                              "prediction (the scenario, its data, the result or the CSV)")
     params = read_params(args.result, s["layers"])
     X = read_csv_matrix(args.data, "predict").T  # (n_0, m)
     check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
