@@ -59,12 +59,15 @@ def run(sweep_path, out=None, scheduler=None, workers=None, langs=None, timeout=
     out = out or os.path.join("sweeps", sweep["name"])
     trials = sample_trials(sweep)
     base = base_scenario(sweep)
+    checked = check_trials(base, sweep, trials)
+    check_folds_fit(checked, trials, sweep["folds"], os.path.join(os.path.abspath(out),
+                                                                   "scenarios"))
     check_folder(out)
     before = set(os.listdir(out)) if os.path.isdir(out) else None
     _make_folder(out)
     with _writing(), FolderLock(out), _removed_when_nothing_ran(out, before):
         keep_trials(out, sweep, trials)
-        scenarios = trial_scenarios(base, sweep, trials, out)
+        scenarios = trial_scenarios(checked, out)
         with TrialLog(os.path.join(out, "trials.csv"), sweep["space"], trials) as trial_log:
             tasks = pending_tasks(trial_log, scenarios, langs, sweep["folds"])
             total = len(trials) * len(langs) * sweep["folds"]
@@ -192,19 +195,63 @@ def base_scenario(sweep):
     return base
 
 
-def trial_scenarios(base, sweep, trials, folder):
-    """Write each trial's scenario (base with the trial's fields) under folder/scenarios;
-    returns [(path, None)] or [(None, message)] for a trial the scenario rules reject."""
-    os.makedirs(os.path.join(folder, "scenarios"), exist_ok=True)
+def check_trials(base, sweep, trials):
+    """[(raw, checked, problem)] per trial: its scenario as it will be written (the base with
+    the trial's fields, validated in the sweep's folds, the base's validation seed kept), and
+    either the scenario rules' checked copy or their message. Checked once, before anything is
+    written."""
     out = []
-    for i, fields in enumerate(trials):
+    for fields in trials:
         raw = dict(base, **fields)
         v = base.get("validation", {})  # not an object: the scenario rules say so, per trial
         raw["validation"] = dict(v, folds=sweep["folds"]) if isinstance(v, dict) else v
         try:
-            dlfp.check_scenario(raw)
+            out.append((raw, dlfp.check_scenario(raw), None))
         except dlfp.DlfpError as e:
-            out.append((None, str(e)))
+            out.append((raw, None, str(e)))
+    return out
+
+
+def check_folds_fit(checked, trials, folds, folder):
+    """Stop unless folds <= m for the training data of every valid trial (m: its examples).
+
+    Before anything is written or queued: with more folds than examples every task of the
+    trial would be refused by validate_fold, so 'folds': 10^6 on 20 examples would queue (and
+    record) millions of tasks that cannot run. The data are read once per distinct `data` (the
+    base scenario's, or a trial's own when the space searches `data`, read against folder,
+    where the trials' scenario files go). A trial the scenario rules reject is recorded as
+    invalid instead, and data this machine cannot read (files only a cluster's workers see)
+    are left for the tasks to judge.
+    """
+    counted = {}  # by the data as written: a seed (the scenario's) changes no generator's m
+    for i, ((raw, s, _), fields) in enumerate(zip(checked, trials)):
+        if s is None:
+            continue
+        data = json.dumps(raw["data"], sort_keys=True)
+        if data not in counted:
+            counted[data] = m = _examples(dict(s, base_dir=folder))
+            if m is not None and folds > m:
+                whose = f"trial {i}'s data" if "data" in fields else "the base scenario"
+                fail(f"'folds' is {folds}, more than the {m} training examples of {whose}")
+
+
+def _examples(scenario):
+    """m, the number of training examples a checked scenario reads; None when its data cannot
+    be read here."""
+    try:
+        return int(dlfp.load_data(scenario)[1].shape[0])
+    except (dlfp.DlfpError, OSError, MemoryError):
+        return None
+
+
+def trial_scenarios(checked, folder):
+    """Write each valid trial's scenario (check_trials' raw) under folder/scenarios; returns
+    [(path, None)] or [(None, message)] for a trial the scenario rules reject."""
+    os.makedirs(os.path.join(folder, "scenarios"), exist_ok=True)
+    out = []
+    for i, (raw, _, problem) in enumerate(checked):
+        if problem is not None:
+            out.append((None, problem))
             continue
         path = os.path.join(folder, "scenarios", f"trial-{i:04d}.json")
         with _writing(path):

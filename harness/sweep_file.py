@@ -86,14 +86,17 @@ def check_sweep(raw):
 
 
 def _check_size(sweep):
+    """Stop when the sweep makes more trials or tasks (trials x folds x languages) than the
+    rules' limits allow."""
+    limits = RULES["limits"]
     trials = sweep.get("trials") or math.prod(len(next(iter(spec.values())))
                                               for spec in sweep["space"].values())
-    if trials > RULES["max_trials"]:
-        fail(f"the grid makes {trials} trials, more than {RULES['max_trials']}")
+    if trials > limits["max_trials"]:
+        fail(f"the grid makes {trials} trials, more than {limits['max_trials']}")
     tasks = trials * sweep["folds"] * len(sweep["languages"])
-    if tasks > RULES["max_tasks"]:
+    if tasks > limits["max_tasks"]:
         fail(f"the sweep makes {tasks} tasks (trials x folds x languages), more than "
-             f"{RULES['max_tasks']}")
+             f"{limits['max_tasks']}")
 
 
 def _check_plain_name(value, rule, label, out):

@@ -296,17 +296,7 @@ def test_a_sweep_where_no_trial_finishes_exits_1_with_the_reason(tmp_path, capsy
     assert status == 1 and err.count("\n") == 1, err
     assert err.startswith("dlfp: sweep: no trial finished in every fold: 6 tasks: 6 invalid; "
                           "e.g. dlfp: read_scenario: 'layers' must be a list"), err
-    # more folds than examples: every task runs, and every one is refused by validate_fold
-    base = tmp_path / "tiny.json"
-    base.write_text(json.dumps({"name": "tiny", "data": {"generator": "xor", "n": 4},
-                                "layers": [2, 2, 1], "activations": ["tanh", "sigmoid"],
-                                "learning_rate": 0.1, "epochs": 1}))
-    path = write(tmp_path, dict(GRID, scenario=str(base), folds=5,
-                                space={"epochs": {"values": [1]}}), "tiny_sweep.json")
-    status, err = run_main(capsys, path, "--out", tmp_path / "folds", "--workers", "1")
-    assert status == 1 and err.startswith(
-        "dlfp: sweep: no trial finished in every fold: 5 tasks: 5 invalid; e.g. dlfp: "
-        "cross_validate: 'validation.folds' is 5 but the data have 4 examples"), err
+    # (more folds than examples is refused before any task: test_more_folds_than_examples_...)
 
 
 # --- trials.csv and the folder's lock ----------------------------------------------------------
@@ -649,3 +639,98 @@ def test_the_sweep_page_loads_in_a_browser(tmp_path):
     assert 'id="best"' in dom and 'id="trials"' in dom
     doc = json.loads((out / "sweep.json").read_text())
     assert {"best", "t_test", "cluster", "versions", "summary"} <= set(doc)
+
+
+# --- a sweep that cannot work is refused before anything is queued -----------------------------
+
+def tiny_base(tmp_path, n=20, name="tiny.json", **fields):
+    """A base scenario of n xor examples (2 features)."""
+    base = tmp_path / name
+    base.write_text(json.dumps(dict({"name": "tiny", "data": {"generator": "xor", "n": n},
+                                     "layers": [2, 2, 1], "activations": ["tanh", "sigmoid"],
+                                     "learning_rate": 0.1, "epochs": 1}, **fields)))
+    return str(base)
+
+
+class NoCluster:
+    """Stands in for sweep.Cluster: a refusal must come before any cluster is made."""
+
+    def __init__(self, *args, **kw):
+        raise AssertionError("a cluster was started")
+
+
+@pytest.mark.parametrize("folds,languages,space,message", [
+    (1000000, ["python"], {"epochs": {"values": [1]}},
+     "'folds' is 1000000, more than the 20 training examples of the base scenario"),
+    (21, ["python", "r", "octave"], {"epochs": {"values": [1, 2]}},
+     "'folds' is 21, more than the 20 training examples of the base scenario"),
+    # the space searches the data: the trial whose data are too few is named (0-based, as
+    # trials.csv numbers trials)
+    (5, ["python"], {"data": {"values": [{"generator": "xor", "n": 8},
+                                         {"generator": "xor", "n": 4}]}},
+     "'folds' is 5, more than the 4 training examples of trial 1's data"),
+    # a spiral of 3 classes of 2 points: 6 examples, whatever the seed
+    (7, ["python"], {"data": {"values": [{"generator": "spiral", "n_per_class": 2}]},
+                     "layers": {"values": [[2, 2, 3]]}, "activations": {"values": [
+                         ["tanh", "softmax"]]}, "seed": {"values": [1, 2]}},
+     "'folds' is 7, more than the 6 training examples of trial 0's data"),
+])
+def test_more_folds_than_examples_is_refused_before_any_task(tmp_path, capsys, monkeypatch,
+                                                             folds, languages, space, message):
+    monkeypatch.setattr(sw, "Cluster", NoCluster)
+    path = write(tmp_path, dict(GRID, scenario=tiny_base(tmp_path), folds=folds,
+                                languages=languages, space=space))
+    out = tmp_path / "out"
+    status, err = run_main(capsys, path, "--out", out)
+    assert (status, err) == (2, f"dlfp: sweep: {message}\n")
+    assert not out.exists()
+    with pytest.raises(sw.SweepError, match=re.escape(message)):
+        sw.run(path, str(out), log=lambda s: None)
+    assert not out.exists()
+    # an --out folder of the user's stays as it was
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    assert run_main(capsys, path, "--out", out)[0] == 2
+    assert os.listdir(out) == ["notes.txt"] and (out / "notes.txt").read_text() == "mine"
+
+
+def test_as_many_folds_as_examples_is_taken(tmp_path, monkeypatch):
+    # folds == m passes the check (leave-one-out): the sweep goes as far as its cluster
+    started = []
+
+    class Started(NoCluster):
+        def __init__(self, *args, **kw):
+            started.append(args)
+            raise sw.SweepError("dlfp: sweep: stopped here")
+
+    monkeypatch.setattr(sw, "Cluster", Started)
+    path = write(tmp_path, dict(GRID, scenario=tiny_base(tmp_path, n=4), folds=4,
+                                space={"epochs": {"values": [1]}}))
+    with pytest.raises(sw.SweepError, match="stopped here"):
+        sw.run(path, str(tmp_path / "out"), log=lambda s: None)
+    assert len(started) == 1
+
+
+def test_the_fit_of_the_folds_is_left_to_the_tasks_when_the_data_are_not_readable_here(tmp_path):
+    # data this machine cannot read (a cluster's own files), and a trial the scenario rules
+    # reject, are not the check's to judge: their tasks say what is wrong
+    base = json.loads(open(tiny_base(tmp_path)).read())
+    sweep = {"folds": 1000000}
+    trials = [{"data": {"csv": str(tmp_path / "only_on_the_workers.csv")}},
+              {"data": {"generator": "xor", "n": 4}, "layers": [2, 0, 1]}]
+    checked = sw.check_trials(base, sweep, trials)
+    assert [problem is None for _, _, problem in checked] == [True, False]
+    sw.check_folds_fit(checked, trials, sweep["folds"], str(tmp_path))
+    # the same trials with data it can read: refused
+    trials[0] = {"data": {"generator": "xor", "n": 4}}
+    with pytest.raises(sw.SweepError, match="more than the 4 training examples of trial 0's"):
+        sw.check_folds_fit(sw.check_trials(base, sweep, trials), trials, 1000000, str(tmp_path))
+
+
+def test_a_sweep_of_more_tasks_than_the_rules_allow_is_refused(tmp_path):
+    # 100,000 trials x 11 folds x 1 language: 1,100,000 tasks, more than max_tasks (10^6)
+    with pytest.raises(sw.SweepError) as e:
+        sw.read_sweep(write(tmp_path, dict(SMALL, trials=100000, folds=11)))
+    assert str(e.value) == ("dlfp: sweep: the sweep makes 1100000 tasks (trials x folds x "
+                            "languages), more than 1000000")
+
