@@ -249,3 +249,21 @@ def test_predict_writes_an_out_beside_its_inputs(trained_on_csv):
     assert (code, err, stdout) == (0, "", "")
     assert len((d / "sub" / "labels.txt").read_text().split()) == 3
     assert {f.name: f.read_bytes() for f in d.iterdir() if f.is_file()} == before
+
+
+def test_read_text_checks_the_size_before_it_reads(tmp_path):
+    # a sparse 8 GB file is refused at once (the limit is the rules' json_bytes for JSON); a
+    # file at the limit is taken, and predict reads a result of any size
+    from dlfp.errors import DlfpError
+    from dlfp.textfile import read_json, read_text
+    f = tmp_path / "big.json"
+    with open(f, "wb") as h:
+        h.truncate(8 * 2 ** 30)
+    with pytest.raises(DlfpError) as e:
+        read_json(str(f), "me")
+    assert str(e.value) == f"dlfp: me: {f} is larger than 1000000 bytes"
+    f.write_text("{}")
+    assert read_text(str(f), "me", 2) == "{}"
+    f.write_text('{"pad": "' + "x" * 9000 + '", "n": [' + ", ".join(["1.5"] * 300000) + "]}")
+    assert f.stat().st_size > 1000000
+    assert len(read_json(str(f), "predict", max_bytes=None)["n"]) == 300000

@@ -1,9 +1,11 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{value} =} dlfp.read_json (@var{path}, @var{fn})
+## @deftypefnx {} {@var{value} =} dlfp.read_json (@var{path}, @var{fn}, @var{max_bytes})
 ## value = JSON(path), strictly: no NaN or Infinity literal, no key given twice.
 ##
 ## The twin of textfile.py's @code{read_json}. The file is read by @code{read_text} (missing,
-## byte-order mark, not UTF-8), then, in this order: a NaN, Infinity or -Infinity outside
+## larger than @var{max_bytes}, by default the rules' limits.json_bytes, byte-order mark, not
+## UTF-8), then, in this order: a NaN, Infinity or -Infinity outside
 ## every string is @code{dlfp: <fn>: <path> holds NaN or Infinity, which JSON does not
 ## allow}; a syntax error is @code{dlfp: <fn>: malformed JSON in <path>: <detail>} (the
 ## detail worded as Python's json module words it); a key given twice in one object is
@@ -16,11 +18,15 @@
 ## @code{dlfp.internal.parse_json}).
 ## @end deftypefn
 
-function value = read_json (path, fn)
+function value = read_json (path, fn, max_bytes)
   if (nargin < 2)
     print_usage ();
   endif
-  text = dlfp.read_text (path, fn);
+  if (nargin < 3)
+    rules = dlfp.scenario_rules ();
+    max_bytes = rules.limits.json_bytes;
+  endif
+  text = dlfp.read_text (path, fn, max_bytes);
   shown = dlfp.internal.shown (path, Inf);
   ## every JSON string replaced by "", so that "NaN" inside one is never taken for the literal
   ## (Python's "." stops at a newline, hence dotexceptnewline). Possessive, as R's: a plain

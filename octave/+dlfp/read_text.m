@@ -1,10 +1,13 @@
 ## -*- texinfo -*-
 ## @deftypefn {} {@var{text} =} dlfp.read_text (@var{path}, @var{fn})
-## text = the UTF-8 file at path, or an error naming the file (missing, not regular, BOM, not UTF-8, NUL).
+## @deftypefnx {} {@var{text} =} dlfp.read_text (@var{path}, @var{fn}, @var{max_bytes})
+## text = the UTF-8 file at path, or an error naming the file (missing, not regular, too large, BOM, not UTF-8, NUL).
 ##
 ## The twin of textfile.py's @code{read_text}; @var{fn} is the public function the error
 ## names: @code{dlfp: <fn>: no such file: <path>}, @code{... <path> is not a regular file}
-## (see @code{dlfp.internal.check_regular_file}), @code{... cannot read <path>: <why>},
+## (see @code{dlfp.internal.check_regular_file}), @code{... <path> is larger than
+## <max_bytes> bytes} (checked before a byte is read; no limit when @var{max_bytes} is
+## omitted or Inf), @code{... cannot read <path>: <why>},
 ## @code{... <path> begins with a byte-order mark (save it as UTF-8 without one)},
 ## @code{... <path> is not UTF-8 text} or @code{... <path> has a NUL byte, which no text
 ## file has} (R's strings cannot hold one).
@@ -13,12 +16,16 @@
 ## UTF-8 text.
 ## @end deftypefn
 
-function text = read_text (path, fn)
+function text = read_text (path, fn, max_bytes = Inf)
   if (nargin < 2)
     print_usage ();
   endif
   dlfp.internal.check_regular_file (path, fn);
   shown = dlfp.internal.shown (path, Inf);
+  info = stat (path);  # (links followed, as check_regular_file follows them)
+  if (info.size > max_bytes)
+    dlfp.internal.fail ("file", fn, sprintf ("%s is larger than %d bytes", shown, max_bytes));
+  endif
   [fid, msg] = fopen (path, "r");
   if (fid < 0)
     dlfp.internal.fail ("file", fn, sprintf ("cannot read %s: %s", shown, msg));
@@ -45,6 +52,22 @@ endfunction
 %!   assert (double (dlfp.read_text (f, "me")), bytes);
 %!   fid = fopen (f, "w"); fclose (fid);
 %!   assert (isempty (dlfp.read_text (f, "me")));
+%! unwind_protect_cleanup
+%!   unlink (f);
+%! end_unwind_protect
+%!test
+%! ## the size is checked before a byte is read: a sparse 8 GB file is refused at once
+%! f = tempname ();
+%! unwind_protect
+%!   assert (system (sprintf ("truncate -s 8G %s", f)), 0);
+%!   try
+%!     dlfp.read_text (f, "me", 1000000);
+%!     error ("no error");
+%!   catch err
+%!     assert (err.message, ["dlfp: me: " f " is larger than 1000000 bytes"]);
+%!   end_try_catch
+%!   fid = fopen (f, "w"); fwrite (fid, "{}"); fclose (fid);
+%!   assert (dlfp.read_text (f, "me", 2), "{}");  # at the limit is taken
 %! unwind_protect_cleanup
 %!   unlink (f);
 %! end_unwind_protect

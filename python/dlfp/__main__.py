@@ -112,7 +112,7 @@ def _predict(args):
 
 def read_params(path, layers):
     """final_params of a result JSON (rows of each matrix), checked against the layer sizes."""
-    doc = read_json(path, "predict")
+    doc = read_json(path, "predict", max_bytes=None)  # dlfp's own result: any size
     raw = doc.get("final_params") if isinstance(doc, dict) else None
     if not isinstance(raw, dict):
         raise DlfpError(f"dlfp: predict: {shown_path(path)} has no final_params")

@@ -38,17 +38,21 @@ def check_regular_file(path, fn):
         _fail(fn, f"{shown_path(path)} is not a regular file")
 
 
-def read_text(path, fn):
+def read_text(path, fn, max_bytes=None):
     """text = the UTF-8 file at path, or an error naming the file (missing, not a regular file,
-    unreadable, BOM, not UTF-8, a NUL byte).
+    larger than max_bytes, unreadable, BOM, not UTF-8, a NUL byte).
 
     Parameters
     ----------
     path : str
     fn : str
         The public function to name in the error.
+    max_bytes : int or None
+        The largest file taken, checked before a byte is read; None takes any size.
     """
     check_regular_file(path, fn)
+    if max_bytes is not None and os.stat(path).st_size > max_bytes:
+        _fail(fn, f"{shown_path(path)} is larger than {max_bytes} bytes")
     try:
         with open(path, "rb") as f:
             raw = f.read()
@@ -65,13 +69,15 @@ def read_text(path, fn):
     return text
 
 
-def read_json(path, fn):
+def read_json(path, fn, max_bytes=LIMITS["json_bytes"]):
     """value = JSON(path), strictly: no NaN or Infinity literal, no key given twice.
 
     A key given twice is reported for the first object to close that has one (objects close
-    inner before outer), so every language names the same key.
+    inner before outer), so every language names the same key. A file larger than max_bytes
+    (the rules' limits.json_bytes) is refused unread; None takes any size (a result of dlfp's
+    own, read back by predict).
     """
-    text = read_text(path, fn)
+    text = read_text(path, fn, max_bytes)
     bare = JSON_STRING.sub('""', text)
     if NONFINITE.search(bare):
         _fail(fn, f"{shown_path(path)} holds NaN or Infinity, which JSON does not allow")

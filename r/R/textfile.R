@@ -55,7 +55,8 @@ read_bytes <- function(path, fn) {
   raw
 }
 
-#' text = the UTF-8 file at path, or an error naming the file (missing, BOM, not UTF-8).
+#' text = the UTF-8 file at path, or an error naming the file (missing, larger than max_bytes,
+#' BOM, not UTF-8).
 #'
 #' Checked as Python's strict decode checks: R's validUTF8() refuses overlong forms, surrogates,
 #' code points above U+10FFFF and truncated sequences, as Python does. A NUL byte, which an R
@@ -63,10 +64,14 @@ read_bytes <- function(path, fn) {
 #'
 #' @param path A file.
 #' @param fn The public function to name in the error.
+#' @param max_bytes The largest file taken, checked before a byte is read; NULL takes any size.
 #' @return The text, one string marked UTF-8.
 #' @export
-read_text <- function(path, fn) {
+read_text <- function(path, fn, max_bytes = NULL) {
   check_regular_file(path, fn)
+  if (!is.null(max_bytes) && file.size(literal_path(path)) > max_bytes) {
+    dlfp_stop(fn, sprintf("%s is larger than %d bytes", shown_path(path), as.integer(max_bytes)))
+  }
   raw <- read_bytes(path, fn)
   if (length(raw) >= 3 && identical(raw[1:3], BOM)) {
     dlfp_stop(fn, sprintf("%s begins with a byte-order mark (save it as UTF-8 without one)",
@@ -88,15 +93,17 @@ read_text <- function(path, fn) {
 #' from a number and keeps both entries of a key given twice; what it takes and Python's json
 #' does not (comments, form feed or vertical tab between tokens) is refused before it parses.
 #' A key given twice is reported for the first object to close that has one (objects close
-#' inner before outer), so every language names the same key.
+#' inner before outer), so every language names the same key. A file larger than max_bytes (the
+#' rules' limits.json_bytes) is refused unread.
 #'
 #' @param path A JSON file.
 #' @param fn The public function to name in the error.
+#' @param max_bytes The largest file taken; NULL takes any size.
 #' @return Objects as named lists, lists as unnamed lists, numbers as integers or doubles,
 #'   strings, TRUE/FALSE, NULL.
 #' @export
-read_json <- function(path, fn) {
-  text <- read_text(path, fn)
+read_json <- function(path, fn, max_bytes = RULES[["limits"]][["json_bytes"]]) {
+  text <- read_text(path, fn, max_bytes)
   bare <- gsub(JSON_STRING, '""', text, perl = TRUE)  # strings emptied: what is left is syntax
   if (grepl(NONFINITE, bare, perl = TRUE)) {
     dlfp_stop(fn, sprintf("%s holds NaN or Infinity, which JSON does not allow", shown_path(path)))

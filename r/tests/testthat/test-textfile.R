@@ -177,3 +177,15 @@ test_that("shown: escapes and a cut as Python's and Octave's", {
   expect_identical(shown(strrep("\u00e9", 41)), paste0(strrep("\u00e9", 40), "..."))
   expect_identical(shown_path(strrep("a", 50)), strrep("a", 50))
 })
+
+test_that("read_text: the size is checked before a byte is read, as in Python and Octave", {
+  # a sparse 8 GB file is refused at once; a file at the limit is taken
+  f <- tempfile()
+  on.exit(unlink(f))
+  expect_equal(system2("truncate", c("-s", "8G", f)), 0)
+  expect_identical(dlfp_error_message(read_text(f, "me", 1000000)),
+                   paste0("dlfp: me: ", f, " is larger than 1000000 bytes"))
+  writeLines("{}", f, sep = "")
+  expect_identical(read_text(f, "me", 2), "{}")
+  expect_identical(RULES[["limits"]][["json_bytes"]], 1000000L)
+})
