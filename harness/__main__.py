@@ -165,7 +165,7 @@ def _report_arguments(rp):
 
 
 def _report(args):
-    from .report import write_html
+    from .report import check_html_folder, write_html
 
     try:
         if os.path.exists(args.report):  # (a missing one: open's own words, below)
@@ -179,7 +179,10 @@ def _report(args):
         raise UsageError("report", None, f"{args.report} is not a crosscheck report "
                          "(no list of scenarios)")
     try:
+        check_html_folder(args.html)  # as crosscheck --html: a user's own index.html is kept
         print(f"report: {write_html(doc, args.html)}")
+    except OutputError as e:
+        raise UsageError("report", None, e.problem) from None
     except OSError as e:
         raise UsageError("report", None, f"cannot write {args.html}: {e.strerror}") from None
     return 0

@@ -28,13 +28,13 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
-from dlfp.errors import shown
 
 from .bridges import LANGUAGES, LanguageError, environment_problem
 from .compare import ORACLE_TOLERANCES, TOLERANCES, describe, first_mismatch, rel_diff
 from .crosscheck_doc import format_lines, report_document
 from .outcome import Difference, LanguageOutcome, ScenarioOutcome, Status
 from .outfile import OutputError, ReservedFile
+from .report import check_html_folder, write_html
 from .worker import LanguageFailure, Worker
 
 RNG_CHECK = {"seeds": [0, 1, 42, 2147483645], "draws": 100000}
@@ -373,8 +373,6 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
     if reserved:
         reserved.commit(json.dumps(doc, indent=1) + "\n")
     if html:
-        from .report import write_html
-
         try:
             log(f"report: {write_html(doc, html)}")
         except OSError as e:
@@ -406,43 +404,3 @@ def _run_engine(paths, langs, timeout, log, progress, oracle, busy):
         cc.close()
         if bar is not None:
             bar.close()
-
-
-# what a crosscheck page begins with: an index.html that does not was not written by one
-PAGE_MARK = b"<title>dlfp cross-check</title>"
-
-
-def check_html_folder(html):
-    """Refuse --html DIR before the run unless DIR is a folder, or can be made as one, and
-    holds nothing but a page a crosscheck wrote (a user's own index.html is not replaced)."""
-    if not html:
-        return
-    if os.path.exists(html):
-        if not os.path.isdir(html):
-            raise OutputError(html, f"{html} is not a folder")
-        _check_only_a_page(html)
-        return
-    parent = os.path.dirname(os.path.abspath(html))
-    if not os.path.isdir(parent):
-        raise OutputError(html, f"no such folder: {parent}")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(html, f"cannot write in {parent}")
-
-
-def _check_only_a_page(html):
-    """html holds nothing, or only the index.html of an earlier crosscheck (and write_atomic's
-    leftovers): anything else is the user's, refused as the sweep refuses a foreign folder."""
-    try:
-        names = sorted(n for n in os.listdir(html) if not n.startswith(".dlfp-"))
-        page = os.path.join(html, "index.html")
-        ours = names == ["index.html"] and os.path.isfile(page) and PAGE_MARK in _head(page)
-    except OSError as e:
-        raise OutputError(html, f"cannot read {html}: {e.strerror}") from None
-    if names and not ours:
-        raise OutputError(html, f"{html} holds files no crosscheck wrote there (e.g. "
-                          f"'{shown(names[0])}'): give a new folder, or one a crosscheck wrote")
-
-
-def _head(path):
-    with open(path, "rb") as f:
-        return f.read(512)

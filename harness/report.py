@@ -16,10 +16,12 @@ import os
 
 import numpy as np
 
+from dlfp.errors import shown
 from dlfp.plane import UNIT_DPI, plane_labels, units_figure
 from dlfp.result import write_atomic
 
 from .compare import ORACLE_TOLERANCES, QUANTITIES, TOLERANCES
+from .outfile import OutputError
 
 LANGUAGES = ("python", "r", "octave", "torch")  # every table and figure lists them in this order
 COLOURS = {"python": "#1f77b4", "r": "#d62728", "octave": "#2ca02c", "torch": "#9467bd"}
@@ -300,14 +302,18 @@ def scenario_html(e):
     return "\n".join(parts)
 
 
+# the page's title, early in its head: an index.html without it was not written by write_html
+PAGE_TITLE = "<title>dlfp cross-check</title>"
+
+
 def write_html(doc, folder, home=None):
     """folder/index.html from a crosscheck report (the dict write_report writes); home, when
     given, is a link back to the site the page is part of (the book's "../index.html")."""
     os.makedirs(folder, exist_ok=True)
     verdict = ('<p class="verdict pass">All languages agree.</p>' if doc["agree"] else
                '<p class="verdict fail">The languages DISAGREE: see the red cells.</p>')
-    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>dlfp cross-check"
-             f"</title><style>{CSS}</style></head><body>{_home(home)}"
+    parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'>{PAGE_TITLE}"
+             f"<style>{CSS}</style></head><body>{_home(home)}"
              f"<h1>dlfp cross-check: Python, R, Octave</h1>{verdict}", table_html(doc),
              "<h2>Versions</h2>", versions_html(doc.get("versions", {}))]
     parts.extend(scenario_html(e) for e in doc["scenarios"] if e["name"] != "random_stream")
@@ -315,3 +321,41 @@ def write_html(doc, folder, home=None):
     path = os.path.join(folder, "index.html")
     write_atomic(path, "\n".join(parts))
     return path
+
+
+def check_html_folder(html):
+    """Refuse DIR (crosscheck --html, harness report) before any work unless it is a folder,
+    or can be made as one, and holds nothing but a page write_html wrote (a user's own
+    index.html is not replaced; a page of an earlier crosscheck or report is)."""
+    if not html:
+        return
+    if os.path.exists(html):
+        if not os.path.isdir(html):
+            raise OutputError(html, f"{html} is not a folder")
+        _check_only_a_page(html)
+        return
+    parent = os.path.dirname(os.path.abspath(html))
+    if not os.path.isdir(parent):
+        raise OutputError(html, f"no such folder: {parent}")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(html, f"cannot write in {parent}")
+
+
+def _check_only_a_page(html):
+    """html holds nothing, or only the index.html of an earlier crosscheck (and write_atomic's
+    leftovers): anything else is the user's, refused as the sweep refuses a foreign folder."""
+    try:
+        names = sorted(n for n in os.listdir(html) if not n.startswith(".dlfp-"))
+        page = os.path.join(html, "index.html")
+        ours = (names == ["index.html"] and os.path.isfile(page)
+                and PAGE_TITLE.encode() in _head(page))
+    except OSError as e:
+        raise OutputError(html, f"cannot read {html}: {e.strerror}") from None
+    if names and not ours:
+        raise OutputError(html, f"{html} holds files no crosscheck wrote there (e.g. "
+                          f"'{shown(names[0])}'): give a new folder, or one a crosscheck wrote")
+
+
+def _head(path):
+    with open(path, "rb") as f:
+        return f.read(512)

@@ -159,3 +159,49 @@ def test_crosscheck_refuses_a_timeout_past_what_a_worker_can_wait(capsys):
     assert main(["crosscheck", "--langs", "python", "--timeout", "1e7", str(XOR)]) == 2
     assert capsys.readouterr().err == ("harness: crosscheck: argument --timeout: must be at most "
                                        "1e+06 seconds, not '1e7'\n")
+
+
+# --- harness report DIR: the folder check of crosscheck --html, a user's own files kept
+
+REPORT = {"agree": True, "scenarios": [], "versions": {}}  # a crosscheck report of no scenario
+
+
+@pytest.mark.parametrize("name, text, problem", [
+    ("index.html", "<html>my own page</html>\n", "{d} holds files no crosscheck wrote there "
+     "(e.g. 'index.html'): give a new folder, or one a crosscheck wrote"),
+    ("notes.txt", "mine\n", "{d} holds files no crosscheck wrote there (e.g. 'notes.txt'): "
+     "give a new folder, or one a crosscheck wrote"),
+    (None, "a file, not a folder\n", "{d} is not a folder"),
+])
+def test_report_refuses_a_folder_holding_the_users_own_files(tmp_path, capsys, name, text,
+                                                             problem):
+    (tmp_path / "r.json").write_text(json.dumps(REPORT))
+    folder = tmp_path / "html"
+    if name is None:
+        folder.write_text(text)
+    else:
+        folder.mkdir()
+        (folder / name).write_text(text)
+    assert main(["report", str(tmp_path / "r.json"), str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", f"harness: report: {problem}\n".format(
+        d=folder))
+    mine = folder if name is None else folder / name
+    assert mine.read_text() == text
+    assert sorted(f.name for f in tmp_path.iterdir()) == ["html", "r.json"]
+    if name is not None:
+        assert [f.name for f in folder.iterdir()] == [name]
+
+
+def test_a_folder_a_report_wrote_is_written_again_by_report_and_crosscheck(tmp_path, capsys):
+    (tmp_path / "r.json").write_text(json.dumps(REPORT))
+    html = tmp_path / "html"
+    for _ in range(2):
+        assert main(["report", str(tmp_path / "r.json"), str(html)]) == 0
+        assert capsys.readouterr().out == f"report: {html / 'index.html'}\n"
+        assert [f.name for f in html.iterdir()] == ["index.html"]
+    short = copy_scenario(XOR, tmp_path / "short.json", epochs=20, record_every=10)
+    assert main(["crosscheck", "--quiet", "--langs", "python", "--html", str(html),
+                 str(short)]) == 0
+    assert [f.name for f in html.iterdir()] == ["index.html"]
+    assert "deep_xor" in (html / "index.html").read_text()  # the crosscheck's page now
