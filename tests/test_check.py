@@ -383,3 +383,89 @@ def test_the_records_as_a_json_document(tmp_path):
     p = cli(SLIP_FILES["python"], "--json", tmp_path / "nowhere" / "check.json")
     assert p.returncode == 2 and p.stderr.startswith("harness: check: --json: ")
     assert p.stdout == ""  # refused before anything ran
+
+
+# --- what the learner's code says is echoed one line each, escaped ----------------------------
+
+# sigmoid_forward stops with a line break and an escape sequence in its message, relu_forward
+# with a message of 2000 characters, and tanh_forward writes an escape sequence (clear the
+# screen) and ends its process: the same in each language
+SAYS = {"python": r'''import os
+
+
+def sigmoid_forward(Z):
+    raise ValueError("a\nb\x1b[31mred")
+
+
+def relu_forward(Z):
+    raise ValueError("x" * 2000)
+
+
+def tanh_forward(Z):
+    print("\x1b[2Jwiped", flush=True)
+    os._exit(3)
+''', "r": r'''sigmoid_forward <- function(Z) stop("a\nb\033[31mred")
+relu_forward <- function(Z) stop(strrep("x", 2000))
+tanh_forward <- function(Z) {
+  cat("\033[2Jwiped\n")
+  quit(save = "no", status = 3)
+}
+''', "octave": r'''1;
+function A = sigmoid_forward (Z)
+  error ("a\nb\033[31mred");
+endfunction
+function A = relu_forward (Z)
+  error (repmat ("x", 1, 2000));
+endfunction
+function A = tanh_forward (Z)
+  printf ("\033[2Jwiped\n");
+  exit (3);
+endfunction
+'''}
+SAYS_NAME = {"python": "mine.py", "r": "mine.R", "octave": "mine.m"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_what_the_learners_code_says_is_one_escaped_line_each(lang, tmp_path):
+    from harness.check.text import render
+
+    require_language(lang)
+    path = tmp_path / SAYS_NAME[lang]
+    path.write_text(SAYS[lang])
+    report = run_check(path, ["activations"], timeout=20.0)
+    r = {x.fn: x for x in report.results}
+    assert [r[f].status for f in ("sigmoid_forward", "relu_forward", "tanh_forward")] == [
+        Status.RAISED, Status.RAISED, Status.CRASHED]
+    # the records keep the learner's text as it was (the JSON document escapes it its own way)
+    assert r["sigmoid_forward"].message.endswith("a\nb\x1b[31mred")
+    assert r["tanh_forward"].output == ["\x1b[2Jwiped"]
+    text = render(report)
+    assert not any(c in line for line in text for c in "\n\r\x1b"), text
+    prefix = "ValueError: " if lang == "python" else ""
+    lines = {ln.strip() for ln in text}
+    assert prefix + r"a\nb\x1b[31mred" in lines, text
+    assert prefix + "x" * (500 - len(prefix)) + "..." in lines, text
+    assert r"\x1b[2Jwiped" in lines, text
+    assert "the {} process died (exit status 3); its last output:".format(
+        {"python": "Python", "r": "R", "octave": "Octave"}[lang]) in lines, text
+
+
+def test_a_file_that_crashes_while_loading_shows_its_output_escaped(tmp_path):
+    from harness.check.text import render
+
+    path = tmp_path / "mine.py"
+    path.write_text('import os\nprint("one\\x1b[31m\\ttwo", flush=True)\nos._exit(4)\n')
+    report = run_check(path, ["linear"])
+    assert report.load_error == ("it stopped the Python process while loading (exit status 4): "
+                                 "its last output:")
+    assert report.load_output == ["one\x1b[31m\ttwo"]
+    assert render(report)[1:] == [f"your file could not be loaded: {report.load_error}",
+                                  r"  one\x1b[31m\ttwo"]
+
+
+def test_a_value_of_a_class_the_learner_named_is_named_escaped(tmp_path):
+    path = tmp_path / "mine.py"
+    path.write_text('def sigmoid_forward(Z):\n    return type("odd\\x1b[31m\\nname", (), {})()\n')
+    report = run_check(path, ["activations"])
+    d = {x.fn: x for x in report.results}["sigmoid_forward"].difference
+    assert (d.kind, d.why) == ("missing", r"is odd\x1b[31m\nname, not numbers")

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dlfp.errors import shown
+
 from .codec import Other
 from .exercises import Missing
 
@@ -49,7 +51,7 @@ def as_array(value, expected_shape, lang):
     if isinstance(value, Missing):
         return None, value.why
     if isinstance(value, Other):
-        return None, f"is {value.kind}, not numbers"
+        return None, f"is {shown(value.kind)}, not numbers"  # a class the learner named
     if isinstance(value, bool) or value is None or isinstance(value, (str, dict, list)):
         kind = {str: "a string", dict: "a dict / named list / struct", list: "a list",
                 type(None): "nothing (None / NULL / [])", bool: "a logical"}[type(value)]

@@ -11,12 +11,13 @@ def result_record(r):
                        "status": str(r.status),
                        "difference": asdict(r.difference) if r.difference is not None else None,
                        "slips": list(r.slips), "hints": list(r.hints), "message": r.message,
-                       "where": r.where, "during": r.during}, nonfinite=str)
+                       "where": r.where, "during": r.during, "output": list(r.output)},
+                      nonfinite=str)
 
 
 def document(report):
     """The whole report: the file, its language, whether it failed, and one record per check."""
     return {"path": report.path, "language": report.lang, "failed": report.failed,
             "seconds": round(report.seconds, 3), "load_error": report.load_error,
-            "load_where": report.load_where,
+            "load_where": report.load_where, "load_output": list(report.load_output),
             "results": [result_record(r) for r in report.results]}

@@ -58,6 +58,7 @@ class CheckResult:
     message: str = None             # the learner's error, or what became of the process
     where: str = None               # the learner's file and line
     during: str = None              # which of the check's calls raised / hung ("step 2")
+    output: list = field(default_factory=list)  # a crashed process's last lines of output
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Report:
     load_error: str = None
     load_where: str = None
     seconds: float = 0.0
+    load_output: list = field(default_factory=list)  # its last lines, when loading crashed
 
     @property
     def failed(self):
@@ -126,15 +128,16 @@ SHIM_EXTRA = ["rng_create", "rng_uniform", "rng_normal", "activations", "derivat
 
 
 def _tail(path, since=0, n=6):
-    """The last n lines a process wrote to the log (from byte `since`), without Octave's noise."""
+    """The last n lines a process wrote to the log (from byte `since`), without Octave's noise:
+    a list, kept apart from the message (text.py shows each line as one line)."""
     try:
         with open(path, "rb") as f:
             f.seek(since)
-            lines = f.read().decode(errors="replace").splitlines()
+            lines = f.read().decode(errors="replace").split("\n")
     except OSError:
-        return ""
+        return []
     lines = [ln for ln in lines if ln.strip() and not any(s in ln for s in NOISE)]
-    return "\n".join(lines[-n:])
+    return lines[-n:]
 
 
 def _kill(proc):
@@ -212,7 +215,7 @@ def judge(exercise_name, check, records, lang):
             during = (check.call_label(k) if check.call_label else None) \
                 if len(check.calls) > 1 else None
             return CheckResult(status=status, message=r.get("message"), where=r.get("where"),
-                               during=during, **base)
+                               during=during, output=r.get("output", []), **base)
     outs = [codec.split_outputs(codec.decode_output(r["outputs"]), call, lang)
             for r, call in zip(records, check.calls)]
     reference = check.quantities(execute(check, _dlfp(check.fn)))
@@ -239,7 +242,8 @@ def _dlfp(name):
 
 
 def run_ladder(exercises, path, lang, timeout, workdir, shims):
-    """The CheckResults of the exercises, or (None, load error, where) if the file did not load.
+    """(CheckResults, None, None, []) for the exercises, or (None, load error, where, last
+    lines of output) if the file did not load.
 
     One process makes every call (a process start is most of the time a check takes); when
     it hangs or dies, a fresh one goes on from the next check.
@@ -264,15 +268,15 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
         how, at, rc = run_process(lang, job, outdir, start, len(calls), timeout, log)
         tail = _tail(log, since)
         if not (outdir / "loaded.json").exists():
-            why = (f"it did not finish loading within {timeout:g} s" if how == "hang" else
-                   f"it stopped the {LANG_NAMES[lang]} process while loading (exit status {rc})"
-                   + (f":\n{tail}" if tail else ""))
-            return None, why, None
+            if how == "hang":
+                return None, f"it did not finish loading within {timeout:g} s", None, []
+            return None, (f"it stopped the {LANG_NAMES[lang]} process while loading (exit "
+                          f"status {rc})" + (": its last output:" if tail else "")), None, tail
         loaded = codec.read_json(outdir / "loaded.json")
         if loaded.get("hang"):
-            return None, f"it did not finish loading within {timeout:g} s", loaded.get("where")
+            return None, f"it did not finish loading within {timeout:g} s", loaded.get("where"), []
         if loaded.get("error"):
-            return None, loaded["error"], loaded.get("where")
+            return None, loaded["error"], loaded.get("where"), []
         if how == "done":
             break
         said = outdir / f"call_{at}.json"
@@ -280,7 +284,8 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
         ended[at] = {"status": how, "where": where, "message": (
             f"no answer within {timeout:g} s: stopped" if how == "hang" else
             f"the {LANG_NAMES[lang]} process died (exit status {rc})"
-            + (f"; its last output:\n{tail}" if tail else ""))}
+            + ("; its last output:" if tail else "")),
+            "output": tail if how == "died" else []}
         nxt = [s.stop for s in spans if at in s]
         start = nxt[0] if nxt else at + 1
     results = []
@@ -294,7 +299,7 @@ def run_ladder(exercises, path, lang, timeout, workdir, shims):
             records.append(codec.read_json(f) if f.exists() else
                            {"status": "skipped", "message": "not reached"})
         results.append(judge(name, check, records, lang))
-    return results, None, None
+    return results, None, None, []
 
 
 def run_check(path, exercises, timeout=20.0):
@@ -311,10 +316,10 @@ def run_check(path, exercises, timeout=20.0):
         if lang == "octave":
             names = sorted({c.fn for e in ladder() for c in e.checks} | set(SHIM_EXTRA))
             write_shims(shims, names)
-        res, err, where = run_ladder(chosen, path, lang, timeout, workdir, shims)
+        res, err, where, output = run_ladder(chosen, path, lang, timeout, workdir, shims)
         if res is None:
             return Report(path, lang, [], load_error=err, load_where=where,
-                          seconds=time.monotonic() - t0)
+                          seconds=time.monotonic() - t0, load_output=output)
         return Report(path, lang, res, seconds=time.monotonic() - t0)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

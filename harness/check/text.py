@@ -1,9 +1,21 @@
 """The checker's teaching output, made from the engine's records (runner.Report)."""
 import math
 
+from dlfp.errors import shown, shown_path
+
 from .runner import LANG_NAMES, Status
 
 WIDTH = max(len(str(s)) for s in Status)
+# what the learner's code said (an error's message, its place, a crashed process's output) is
+# shown this far: a whole error, and a line or two of source in Octave's parse errors
+ECHOED = 500
+
+
+def echoed(text):
+    """The learner's text as one report line: dlfp's shown() (backslash, line breaks, escape
+    sequences and other controls escaped), cut at ECHOED characters. The one way the report
+    shows what the learner's code said, whatever its language."""
+    return shown(str(text), ECHOED)
 
 
 def shape_text(shape, lang):
@@ -108,20 +120,23 @@ def result_lines(r, lang, several=False):
     else:
         if r.during:
             body.append(f"at {r.during}:")
-        body += [ln for ln in (r.message or "").splitlines() if ln.strip()]
+        if r.message:
+            body.append(echoed(r.message))
+        body += [echoed(ln) for ln in r.output]
         if r.where:
-            body.append(f"at {r.where}")
+            body.append(f"at {echoed(r.where)}")
     return lines + ["      " + b for b in body]
 
 
 def render(report):
     """The whole report as text lines."""
     lang = report.lang
-    out = [f"dlfp check: {report.path} ({LANG_NAMES[lang]})"]
+    out = [f"dlfp check: {shown_path(report.path)} ({LANG_NAMES[lang]})"]
     if report.load_error is not None:
-        out.append(f"your file could not be loaded: {report.load_error}")
+        out.append(f"your file could not be loaded: {echoed(report.load_error)}")
+        out += [f"  {echoed(ln)}" for ln in report.load_output]
         if report.load_where:
-            out.append(f"  at {report.load_where}")
+            out.append(f"  at {echoed(report.load_where)}")
         return out
     from .exercises import EXERCISE_TITLES, EXERCISE_NAMES
     exercise, last = None, None
