@@ -892,12 +892,13 @@ def batch(n, seed, root=ROOT, timeout=60.0, save=None, shrink_budget=30, log=pri
     rng = random.Random(seed)
     workdir = tempfile.mkdtemp(prefix="dlfp-fuzz-")
     failures, passed = [], 0
-    seen = {}
+    seen, made = {}, {}
     try:
         for i in range(n):
             if i and i % 50 == 0:
                 log(f"... {i} inputs, {passed} held")
             case = generate(rng, rules)
+            made[case["kind"]] = made.get(case["kind"], 0) + 1
             try:
                 outcomes = run_case(case, root, timeout, workdir)
             except OSError as e:  # an input this machine cannot make (a name, a FIFO)
@@ -918,6 +919,7 @@ def batch(n, seed, root=ROOT, timeout=60.0, save=None, shrink_budget=30, log=pri
                 path = save_case(small, sig, verdict(outcomes)[1] or why, outcomes, save, seed, i)
                 log(f"    shrunk in {runs} runs, saved {path}")
             failures.append((sig, why, path))
+        log("inputs by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(made.items())))
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return passed, failures
