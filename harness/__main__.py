@@ -9,6 +9,8 @@ import math
 import os
 import sys
 
+from dlfp.errors import shown_path
+
 from .bridges import LANGUAGES
 from .outfile import OutputError
 from .paths import default_scenarios
@@ -173,10 +175,10 @@ def _report(args):
         with open(args.report, encoding="utf-8") as f:
             doc = json.load(f)
     except (OSError, ValueError, RecursionError) as e:
-        raise UsageError("report", None, f"cannot read {args.report}: "
+        raise UsageError("report", None, f"cannot read {shown_path(args.report)}: "
                          f"{getattr(e, 'strerror', None) or e}") from None
     if not (isinstance(doc, dict) and isinstance(doc.get("scenarios"), list)):
-        raise UsageError("report", None, f"{args.report} is not a crosscheck report "
+        raise UsageError("report", None, f"{shown_path(args.report)} is not a crosscheck report "
                          "(no list of scenarios)")
     try:
         check_html_folder(args.html)  # as crosscheck --html: a user's own index.html is kept
@@ -184,7 +186,7 @@ def _report(args):
     except OutputError as e:
         raise UsageError("report", None, e.problem) from None
     except OSError as e:
-        raise UsageError("report", None, f"cannot write {args.html}: {e.strerror}") from None
+        raise UsageError("report", None, f"cannot write {shown_path(args.html)}: {e.strerror}") from None
     return 0
 
 
@@ -251,7 +253,7 @@ def _fixtures(args):
         try:
             read_scenario(path)
         except DlfpError as e:  # 'harness: fixtures: read_scenario: no such file: ...'
-            raise UsageError("fixtures", None, str(e).split(": ", 1)[-1]) from None
+            raise UsageError("fixtures", None, f"read_scenario: {e.problem}") from None
     make_fixtures(args.scenarios or None)
     return 0
 
@@ -264,7 +266,7 @@ def _regular_file(path, command):
     try:
         check_regular_file(path, command)
     except DlfpError as e:
-        raise UsageError(command, None, str(e).split(": ", 2)[-1]) from None
+        raise UsageError(command, None, e.problem) from None
 
 
 def _check_arguments(ch):

@@ -60,5 +60,6 @@ def lookup(table, name, what, caller):
     """f = table[name], or an error that lists the known names."""
     if name not in table:
         known = ", ".join(sorted(table))
-        raise DlfpError(f"dlfp: {caller}: unknown {what} '{name}' (known: {known})")
+        problem = f"unknown {what} '{name}' (known: {known})"
+        raise DlfpError(f"dlfp: {caller}: {problem}", problem)
     return table[name]

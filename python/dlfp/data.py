@@ -167,4 +167,4 @@ def _fmt(x):
 
 
 def _fail(fn, problem):
-    raise DlfpError(f"dlfp: {fn}: {problem}")
+    raise DlfpError(f"dlfp: {fn}: {problem}", problem)

@@ -236,7 +236,7 @@ def _echo(value):
 
 
 def _fail(fn, problem):
-    raise DlfpError(f"dlfp: {fn}: {problem}")
+    raise DlfpError(f"dlfp: {fn}: {problem}", problem)
 
 
 def _check_finite(X, what, fn):

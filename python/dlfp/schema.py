@@ -251,4 +251,4 @@ def _num(x):
 
 
 def _fail(problem):
-    raise DlfpError(f"dlfp: {FN}: {problem}")
+    raise DlfpError(f"dlfp: {FN}: {problem}", problem)

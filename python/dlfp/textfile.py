@@ -127,4 +127,4 @@ def check_limits(text, bare, path, fn):
 
 
 def _fail(fn, problem):
-    raise DlfpError(f"dlfp: {fn}: {problem}")
+    raise DlfpError(f"dlfp: {fn}: {problem}", problem)
