@@ -162,6 +162,19 @@ def _result(result):
     return {k: result[k] for k in keys if k in result}
 
 
+def _unreadable(path):
+    """None, or why no language can read the scenario file (dlfp's words: "no such file: PATH",
+    "PATH is not a regular file"): that row fails as missing, the others run."""
+    from dlfp import DlfpError
+    from dlfp.textfile import check_regular_file
+
+    try:
+        check_regular_file(path, "crosscheck")
+    except DlfpError as e:
+        return e.problem
+    return None
+
+
 def scenario_label(path):
     """The scenario's name as its file gives it (even when the file is bad), else the file's."""
     stem = os.path.splitext(os.path.basename(path))[0]
@@ -287,8 +300,9 @@ class Crosscheck:
         none)."""
         t0 = time.perf_counter()
         o, ref = LanguageOutcome("python"), None
-        if not os.path.isfile(path):
-            o.fail(LanguageFailure(f"no such scenario file: {path}", "missing"))
+        unreadable = _unreadable(path)
+        if unreadable:
+            o.fail(LanguageFailure(unreadable, "missing"))
         else:
             try:
                 ref = self._call("python", "reference", path)
@@ -306,8 +320,9 @@ class Crosscheck:
         o = LanguageOutcome(lang, oracle=plan.oracle)
         t0 = time.perf_counter()
         try:
-            if not os.path.isfile(path):
-                raise LanguageFailure(f"no such scenario file: {path}", "missing")
+            unreadable = _unreadable(path)
+            if unreadable:
+                raise LanguageFailure(unreadable, "missing")
             try:  # the long run first: it needs nothing of Python's
                 result, error = self._call(lang, "run_scenario", path), None
             except LanguageError as e:

@@ -211,8 +211,16 @@ def test_a_missing_file_is_missing_in_every_column(run_one, tmp_path):
     assert o.name == "gone"
     assert {k: v.status for k, v in o.languages.items()} == dict.fromkeys(
         ["python", "r", "torch"], Status.MISSING)
-    assert mismatch_lines(o) == [f"gone, {lang}: missing: no such scenario file: "
+    assert mismatch_lines(o) == [f"gone, {lang}: missing: no such file: "
                                  f"{tmp_path / 'gone.json'}" for lang in ("python", "r", "torch")]
+
+
+def test_a_folder_is_missing_and_says_why(run_one, tmp_path):
+    o = run_one(tmp_path)
+    assert {k: v.status for k, v in o.languages.items()} == dict.fromkeys(
+        ["python", "r"], Status.MISSING)
+    assert mismatch_lines(o) == [f"{tmp_path.name}, {lang}: missing: {tmp_path} is not a "
+                                 "regular file" for lang in ("python", "r")]
 
 
 def test_the_document_keeps_the_report_shape(run_one, xor):
