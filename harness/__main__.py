@@ -9,7 +9,7 @@ import math
 import os
 import sys
 
-from dlfp.errors import shown_path
+from dlfp.errors import shown, shown_path
 
 from .bridges import LANGUAGES
 from .outfile import OutputError
@@ -339,7 +339,10 @@ def build_parser():
 def main(argv=None):
     """Run the command line; returns the exit status."""
     try:
-        args = build_parser().parse_args(argv)
+        args, extra = build_parser().parse_known_args(argv)
+        if extra:  # (argparse would name no command: the top parser sees them)
+            raise UsageError(args.command, None, "unrecognized arguments: " +
+                             " ".join(shown(a) for a in extra))
         return args.func(args)
     except UsageError as e:
         print(e.line(), file=sys.stderr)

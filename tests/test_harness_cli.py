@@ -41,7 +41,10 @@ def test_an_unknown_language_and_an_unknown_option_are_one_line(capsys):
     assert capsys.readouterr().err == ("harness: crosscheck: argument --langs: unknown language "
                                        "julia (known: python, r, octave)\n")
     assert main(["crosscheck", "--nope"]) == 2
-    assert capsys.readouterr().err == "harness: unrecognized arguments: --nope\n"
+    assert capsys.readouterr().err == "harness: crosscheck: unrecognized arguments: --nope\n"
+    assert main(["gradcheck", "--nope\x1b[31m"]) == 2  # echoed escaped, on one line
+    assert capsys.readouterr().err == ("harness: gradcheck: unrecognized arguments: "
+                                       "--nope\\x1b[31m\n")
     assert main(["frobnicate"]) == 2
     assert capsys.readouterr().err.startswith("harness: argument command: invalid choice: "
                                               "'frobnicate'")
