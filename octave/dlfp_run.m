@@ -26,12 +26,24 @@ args = argv ();
 scenario = [];  # [] until given: "" given is a path, which read_scenario names
 out = [];  # [] when --out is not given; "" given is an error that check_result_path names
 quiet = false;
+## as argparse (and dlfp_run.R): a usage error is the usage line and one "error:" line, exit 2
+function usage_error (usage, problem)
+  fputs (stderr, [usage "dlfp_run.m: error: " problem "\n"]);
+  exit (2);
+endfunction
+
 k = 1;
 while (k <= numel (args))
   a = args{k};
   if (strcmp (a, "--quiet"))
     quiet = true;
-  elseif (strcmp (a, "--out") && k < numel (args))
+  elseif (strcmp (a, "--out"))
+    ## the next argument is the value unless it looks like an option ("" is a value, which
+    ## check_result_path refuses; so are "-" and negative numbers)
+    if (k == numel (args) || (numel (args{k + 1}) > 1 && args{k + 1}(1) == "-"
+                              && isempty (regexp (args{k + 1}, '^-[0-9]+$|^-[0-9]*[.][0-9]+$', "once"))))
+      usage_error (usage, "argument --out: expected one argument");
+    endif
     k += 1;
     out = args{k};
   elseif (strncmp (a, "--out=", 6))
@@ -39,17 +51,15 @@ while (k <= numel (args))
   elseif (any (strcmp (a, {"-h", "--help"})))
     printf (usage);
     exit (0);
-  elseif (! ischar (scenario) && ! strncmp (a, "-", 1))
-    scenario = a;
+  elseif (strncmp (a, "-", 1) || ischar (scenario))
+    usage_error (usage, ["unrecognized arguments: " a]);
   else
-    fputs (stderr, [usage "dlfp_run: unrecognized or incomplete argument: " a "\n"]);
-    exit (2);
+    scenario = a;
   endif
   k += 1;
 endwhile
 if (! ischar (scenario))
-  fputs (stderr, [usage "dlfp_run: the following arguments are required: scenario\n"]);
-  exit (2);
+  usage_error (usage, "the following arguments are required: scenario");
 endif
 
 ## Stop unless out (by its real path, links resolved) is neither the scenario file nor a data

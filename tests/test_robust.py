@@ -267,3 +267,21 @@ def test_read_text_checks_the_size_before_it_reads(tmp_path):
     f.write_text('{"pad": "' + "x" * 9000 + '", "n": [' + ", ".join(["1.5"] * 300000) + "]}")
     assert f.stat().st_size > 1000000
     assert len(read_json(str(f), "predict", max_bytes=None)["n"]) == 300000
+
+
+@pytest.mark.parametrize("args,problem", [
+    (["s.json", "--bogus"], "unrecognized arguments: --bogus"),
+    (["s.json", "t.json"], "unrecognized arguments: t.json"),
+    (["s.json", "--out"], "argument --out: expected one argument"),
+    (["s.json", "--out", "--quiet"], "argument --out: expected one argument"),
+    ([], "the following arguments are required: scenario"),
+])
+def test_a_usage_error_reads_alike_in_every_runner(tmp_path, args, problem):
+    # argparse's shape in three languages: the usage line, then "<runner>: error: <problem>"
+    for lang in langs():
+        code, err, out = run(lang, args, tmp_path)
+        lines = err.splitlines()
+        assert (code, len(lines), out) == (2, 2, ""), (lang, err)
+        assert lines[0].startswith("usage: ") and lines[1].endswith(": error: " + problem), \
+            (lang, err)
+    assert os.listdir(tmp_path) == []
