@@ -33,8 +33,10 @@ SMALL = {"name": "small", "scenario": str(ROOT / "fixtures" / "scenarios" / "dig
          "search": "random", "trials": 6, "seed": 3, "folds": 3,
          "space": {"learning_rate": {"log_uniform": [0.001, 0.03]},
                    "layers": {"choice": [[64, 16, 10], [64, 32, 10]]},
-                   "epochs": {"values": [6]}},
+                   "epochs": {"values": [30]}},
          "languages": ["python"]}
+# (30 epochs: a task takes about half a second, so the sweep is still under way when a test that
+# interrupts it looks, even when two busy workers starve the test's own process of the CPU)
 TASKS = 18  # 6 trials x 3 folds x 1 language
 RESUME = "rerun the same command to resume"
 
