@@ -234,3 +234,18 @@ def test_sweep_page_sorts_in_a_browser_with_no_network(tmp_path):
     # by mean test accuracy, high first: 0.95 (trial 1), 0.9123 (0), 0.5 (2)
     assert re.search(r'data-sorted="([^"]*)"', dom).group(1) == "1 0 2"
     assert re.search(r'data-images="([^"]*)"', dom).group(1) == "2/2"
+
+
+def test_the_status_cell_is_the_documents_status():
+    # read from each language's status, as the text table prints it: never from message text
+    from harness.report import table_html
+    entry = {"name": "xor", "mismatches": ["xor, r: loss_curve 1e-3 > 1e-9"],
+             "by_language": {},
+             "languages": {"python": {"status": "ok"},
+                           "r": {"status": "mismatch", "error": "loss_curve <differs>"},
+                           "octave": {"status": "ok"}}}
+    page = table_html({"scenarios": [entry]})
+    assert page.count('<td class="pass">ok</td>') == 2
+    assert '<td class="fail">FAIL mismatch: loss_curve &lt;differs&gt;</td>' in page
+    entry["languages"]["r"] = {"status": "ok"}  # the status decides, not the mismatch lines
+    assert table_html({"scenarios": [entry]}).count('<td class="pass">ok</td>') == 3
