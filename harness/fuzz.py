@@ -582,7 +582,7 @@ def gen_csv(rng, rules):
             ["", " ", "nan", "NaN", "inf", "-inf", "1e400", "-1e400", "1e-400", "-0", "+.5", " 1 ",
              "\t2\t", "0x10", "1_0", "1,5", "1;5", '"1"', "1 2", "\u00e9", "\u2212" + "1", "1e",
              "e1", ".", "-", "+", "1.2.3", "TRUE", "NA", "#1", "1" * 400, "9" * 310,
-             "\x1b[31m", "a\rb", "\x0b", "\x0c", "1\x00", "\ud83d\ude00", "0" * 1000 + "1",
+             "\x1b[31m", "a\rb", "\x0b", "\x0c", "1\x00", "\U0001f600", "\ud800", "0" * 1000 + "1",
              "secret-token-" + "k" * 60])
         lines[row] = ",".join(cells)
     elif how == "ragged":
@@ -590,7 +590,8 @@ def gen_csv(rng, rules):
     elif how == "crlf":
         lines = [ln + "\r" for ln in lines]
     elif how == "cr":
-        return make_case("csv", doc, dict(files, **{target: "\r".join(lines).encode()}), note=how)
+        return make_case("csv", doc, dict(files, **{target: text_bytes("\r".join(lines))}),
+                         note=how)
     elif how == "bom":
         return make_case("csv", doc, dict(files, **{target: b"\xef\xbb\xbf" + files[target]}),
                          note=how)
@@ -616,7 +617,12 @@ def gen_csv(rng, rules):
     else:  # label
         cells[-1] = rng.choice(["2", "-1", "0.5", "1e9", "1.0", "1e0", "-0", "1e-320", "nan"])
         lines[row] = ",".join(cells)
-    return make_case("csv", doc, dict(files, **{target: "\n".join(lines).encode()}), note=how)
+    return make_case("csv", doc, dict(files, **{target: text_bytes("\n".join(lines))}), note=how)
+
+
+def text_bytes(text):
+    """UTF-8, a lone surrogate kept as its three bytes: invalid UTF-8 the readers must refuse."""
+    return text.encode("utf-8", "surrogatepass")
 
 
 def gz(data, level=6):
