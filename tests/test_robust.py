@@ -211,6 +211,25 @@ def test_predict_refuses_a_malformed_result(trained, W1, why):
     assert "Traceback" not in err
 
 
+def test_predict_names_a_row_whose_output_overflows(trained):
+    # finite parameters, but relu passes 1e300 * 1e300 on: the output is NaN, which has no label
+    s = json.loads((trained / "s.json").read_text())
+    s.update(layers=[2, 3, 2], activations=["relu", "softmax"])
+    (trained / "s2.json").write_text(json.dumps(s))
+    code, err, _ = run("python", ["s2.json", "--quiet", "--out", "r2.json"], trained)
+    assert code == 0, err
+    doc = json.loads((trained / "r2.json").read_text())
+    doc["final_params"].update(W1=[[1e300, 1e300]] * 3, W2=[[1e300] * 3] * 2)
+    (trained / "huge.json").write_text(json.dumps(doc))
+    (trained / "rows.csv").write_text("0,0\n1e300,1e300\n")
+    code, err, out = predict(["s2.json", "huge.json", "rows.csv", "--out", "labels.txt"],
+                             trained)
+    assert (code, err.splitlines(), out) == (2, [
+        "dlfp: predict: the network's output for row 2 of rows.csv is NaN or Inf (the "
+        "parameters or the features are too large)"], "")
+    assert not (trained / "labels.txt").exists()
+
+
 # --- predict --out naming one of its own inputs: refused before anything is read, as run's is
 
 @pytest.fixture

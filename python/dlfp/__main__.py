@@ -15,7 +15,7 @@ import numpy as np
 from .data import check_data, data_path, read_csv_matrix
 from .errors import DlfpError, shown_path
 from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
-from .network import predict_labels
+from .network import forward_propagation, predict_labels
 from .result import check_result_path, write_atomic, write_result
 from .run import prepare_scenario, run_scenario
 from .schema import read_scenario
@@ -96,6 +96,7 @@ def _predict(args):
     params = read_params(args.result, s["layers"])
     X = read_csv_matrix(args.data, "predict").T  # (n_0, m)
     check_data(X, np.zeros(X.shape[1]), s["layers"], s["activations"][-1])
+    check_outputs_finite(X, params, s["activations"], args.data)
     labels = predict_labels(X, params, s["activations"])
     text = "\n".join(str(int(v)) for v in labels) + "\n"
     if args.out is not None:
@@ -108,6 +109,18 @@ def _predict(args):
     else:
         sys.stdout.write(text)
     return 0
+
+
+def check_outputs_finite(X, params, activations, path):
+    """Stop unless A_L = forward(X) is finite: finite parameters or features can still overflow,
+    and a NaN column has no label (argmax would call it class 0)."""
+    with np.errstate(all="ignore"):  # the overflow is named below, in one line
+        AL, _ = forward_propagation(X, params, activations)
+    bad = np.flatnonzero(~np.isfinite(AL).all(axis=0))
+    if bad.size:
+        raise DlfpError(f"dlfp: predict: the network's output for row {bad[0] + 1} of "
+                        f"{shown_path(path)} is NaN or Inf (the parameters or the features "
+                        "are too large)")
 
 
 def read_params(path, layers):

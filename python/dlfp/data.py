@@ -37,7 +37,10 @@ def load_data(scenario):
     if "idx_images" in data:
         return read_idx_pair(scenario, data["idx_images"], data["idx_labels"], data.get("limit"))
     options = {k: v for k, v in data.items() if k not in ("generator", "seed")}
-    X, labels, _ = GENERATORS[data["generator"]](rng_create(data["seed"]), **options)
+    # a noise near the float limit overflows to inf here as in R and Octave, silently:
+    # check_data then names the example, in one line
+    with np.errstate(over="ignore", invalid="ignore"):
+        X, labels, _ = GENERATORS[data["generator"]](rng_create(data["seed"]), **options)
     return X, labels
 
 
