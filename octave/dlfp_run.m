@@ -32,6 +32,7 @@ function usage_error (usage, problem)
   exit (2);
 endfunction
 
+extra = {};
 k = 1;
 while (k <= numel (args))
   a = args{k};
@@ -52,7 +53,7 @@ while (k <= numel (args))
     printf (usage);
     exit (0);
   elseif (strncmp (a, "-", 1) || ischar (scenario))
-    usage_error (usage, ["unrecognized arguments: " a]);
+    extra{end + 1} = a;  # argparse names every argument it could not place, in order
   else
     scenario = a;
   endif
@@ -60,6 +61,9 @@ while (k <= numel (args))
 endwhile
 if (! ischar (scenario))
   usage_error (usage, "the following arguments are required: scenario");
+endif
+if (! isempty (extra))
+  usage_error (usage, ["unrecognized arguments:" sprintf(" %s", extra{:})]);
 endif
 
 ## Stop unless out (by its real path, links resolved) is neither the scenario file nor a data

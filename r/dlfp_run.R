@@ -22,6 +22,7 @@ usage_error <- function(problem) {
 
 parse_args <- function(args) {
   out <- list(scenario = NULL, out = NULL, quiet = FALSE)
+  extra <- character(0)
   i <- 1
   while (i <= length(args)) {
     a <- args[i]
@@ -41,16 +42,15 @@ parse_args <- function(args) {
     } else if (a %in% c("-h", "--help")) {
       cat(usage, "\n")
       quit(save = "no", status = 0)
-    } else if (startsWith(a, "-")) {
-      usage_error(paste0("unrecognized arguments: ", a))
-    } else if (is.null(out$scenario)) {
-      out$scenario <- a
+    } else if (startsWith(a, "-") || !is.null(out$scenario)) {
+      extra <- c(extra, a)  # argparse names every argument it could not place, in order
     } else {
-      usage_error(paste0("unrecognized arguments: ", a))
+      out$scenario <- a
     }
     i <- i + 1
   }
   if (is.null(out$scenario)) usage_error("the following arguments are required: scenario")
+  if (length(extra)) usage_error(paste("unrecognized arguments:", paste(extra, collapse = " ")))
   out
 }
 

@@ -291,6 +291,9 @@ def test_read_text_checks_the_size_before_it_reads(tmp_path):
 @pytest.mark.parametrize("args,problem", [
     (["s.json", "--bogus"], "unrecognized arguments: --bogus"),
     (["s.json", "t.json"], "unrecognized arguments: t.json"),
+    (["s.json", "--qu"], "unrecognized arguments: --qu"),  # no abbreviations
+    (["s.json", "--o", "r.json"], "unrecognized arguments: --o r.json"),
+    (["s.json", "--bogus", "t.json", "x"], "unrecognized arguments: --bogus t.json x"),
     (["s.json", "--out"], "argument --out: expected one argument"),
     (["s.json", "--out", "--quiet"], "argument --out: expected one argument"),
     ([], "the following arguments are required: scenario"),

@@ -7,6 +7,7 @@
 Bad input prints one line "dlfp: <function>: <problem>" to stderr and exits with status 2.
 """
 import argparse
+import functools
 import os
 import sys
 
@@ -177,16 +178,19 @@ def _positive_int(text):
 
 def main(argv=None):
     """Run the command line; returns the exit status."""
+    # no abbreviations (--qu for --quiet): R's and Octave's runners take whole names only
     parser = argparse.ArgumentParser(prog="python -m dlfp", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     allow_abbrev=False)
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="train one scenario natively and write its result JSON",
+    add = functools.partial(sub.add_parser, allow_abbrev=False)
+    run = add("run", help="train one scenario natively and write its result JSON",
                          description="Trains the scenario, printing the cost at each recorded "
                          "epoch and the final accuracy.")
     run.add_argument("scenario", help="scenario JSON file (see the README for its fields)")
     run.add_argument("--out", help="result JSON to write (written whole or not at all)")
     run.add_argument("--quiet", action="store_true", help="print nothing but errors")
-    pr = sub.add_parser("predict", help="labels for new data from a trained network",
+    pr = add("predict", help="labels for new data from a trained network",
                         description="Reads the final parameters of a result JSON (from run "
                         "--out) and prints one predicted label per row of a CSV file of "
                         "features (no label column).")
@@ -194,7 +198,7 @@ def main(argv=None):
     pr.add_argument("result", help="its result JSON")
     pr.add_argument("data", help="CSV: one example per row, features only")
     pr.add_argument("--out", help="write the labels here, one per line, instead of printing")
-    gc = sub.add_parser("gradcheck", help="check backward propagation by finite differences",
+    gc = add("gradcheck", help="check backward propagation by finite differences",
                         description="Centered differences over every parameter at the "
                         "scenario's initial weights, with its lambda, dropout off; exits 1 "
                         f"above {GRADCHECK_THRESHOLD:g}.")
