@@ -29,6 +29,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
+from dlfp.__main__ import scenario_inputs
+from dlfp.errors import DlfpError, shown
+from dlfp.schema import read_scenario
+
 from .bridges import LANGUAGES, LanguageError, environment_problem
 from .compare import ORACLE_TOLERANCES, TOLERANCES, describe, first_mismatch, rel_diff
 from .crosscheck_doc import format_lines, report_document
@@ -165,7 +169,6 @@ def _result(result):
 def _unreadable(path):
     """None, or why no language can read the scenario file (dlfp's words: "no such file: PATH",
     "PATH is not a regular file"): that row fails as missing, the others run."""
-    from dlfp import DlfpError
     from dlfp.textfile import check_regular_file
 
     try:
@@ -175,8 +178,21 @@ def _unreadable(path):
     return None
 
 
+def scenario_files(paths):
+    """The scenario files and every data file each names (a scenario that cannot be read names
+    none; it fails on its own row)."""
+    files = list(paths)
+    for path in paths:
+        try:
+            files += scenario_inputs(path, read_scenario(path))
+        except DlfpError:
+            pass
+    return files
+
+
 def scenario_label(path):
-    """The scenario's name as its file gives it (even when the file is bad), else the file's."""
+    """The scenario's name as its file gives it (even when the file is bad), else the file's;
+    escaped as messages show text, since the table and the log are one line a scenario."""
     stem = os.path.splitext(os.path.basename(path))[0]
     if not os.path.isfile(path):  # a FIFO would block the run; a folder has no name field
         return stem
@@ -185,7 +201,7 @@ def scenario_label(path):
             name = json.load(f).get("name")
     except (OSError, ValueError, AttributeError, RecursionError):
         return stem
-    return name if isinstance(name, str) and name else stem
+    return shown(name, None) if isinstance(name, str) and name else stem
 
 
 # --- the engine ------------------------------------------------------------------------------
@@ -274,7 +290,7 @@ class Crosscheck:
             try:
                 for i, path in enumerate(paths):
                     outcome, ref = self._reference(path, names[i])
-                    names[i] = ref["name"] if ref else names[i]
+                    names[i] = shown(ref["name"], None) if ref else names[i]
                     columns["python"].append(outcome)
                     refs[i].set_result((outcome, ref))
             except BaseException as e:  # a bug: no language may wait for ever
@@ -373,7 +389,8 @@ def run(paths, langs=LANGUAGES, timeout=600.0, report=None, log=print, html=None
     folder that cannot be written is refused before the run (OutputError); one whose writing
     fails at the end raises OutputError after the verdict is printed."""
     check_html_folder(html)
-    reserved = ReservedFile(report) if report else None  # refused now, not after the run
+    # refused now, not after the run; never over a scenario or its data
+    reserved = ReservedFile(report, scenario_files(paths)) if report else None
     try:
         outcomes, columns, versions = _run_engine(paths, langs, timeout, log, progress, oracle,
                                                   busy)

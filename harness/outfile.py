@@ -4,6 +4,7 @@ import stat
 import tempfile
 
 import dlfp
+from dlfp.errors import shown_path
 
 
 class OutputError(Exception):
@@ -15,6 +16,19 @@ class OutputError(Exception):
         self.problem = problem
 
 
+def is_among(path, inputs):
+    """True when path (an existing file, links resolved) is one of inputs or lies in one of
+    them (a folder of the learner's files)."""
+    if not os.path.exists(path):
+        return False
+    real = os.path.realpath(path)
+    for p in inputs:
+        top = os.path.realpath(p)
+        if real == top or (os.path.isdir(top) and real.startswith(top.rstrip(os.sep) + os.sep)):
+            return True
+    return False
+
+
 class ReservedFile:
     """file = ReservedFile(path) claims path's place now (an empty file beside it, so a folder
     that cannot take one is refused before any work); file.commit(text) writes it, checks it is
@@ -24,12 +38,14 @@ class ReservedFile:
     never written through.
     """
 
-    def __init__(self, path):
+    def __init__(self, path, inputs=()):
         self.path = path
         try:
             dlfp.check_result_path(path)  # the runners' rule for --out: not empty, not a folder
         except dlfp.DlfpError as e:
             raise OutputError(path, e.problem or str(e)) from None
+        if is_among(path, inputs):  # written over, an input would be lost
+            raise OutputError(path, f"{shown_path(path)} is an input of this run")
         mode = os.lstat(path).st_mode if os.path.lexists(path) else stat.S_IFREG
         if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
             raise OutputError(path, f"{path} is not a regular file")

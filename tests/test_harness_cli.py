@@ -208,3 +208,45 @@ def test_a_folder_a_report_wrote_is_written_again_by_report_and_crosscheck(tmp_p
                  str(short)]) == 0
     assert [f.name for f in html.iterdir()] == ["index.html"]
     assert "deep_xor" in (html / "index.html").read_text()  # the crosscheck's page now
+
+
+@pytest.mark.parametrize("target", ["scenario", "data", "data through a link"])
+def test_a_report_naming_a_scenario_or_its_data_is_refused_before_the_run(tmp_path, capsys,
+                                                                         target):
+    (tmp_path / "d.csv").write_text("0,0,0\n1,0,1\n0,1,1\n1,1,0\n")
+    s = {"name": "s", "data": {"csv": "d.csv"}, "layers": [2, 3, 1],
+         "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}
+    (tmp_path / "s.json").write_text(json.dumps(s))
+    (tmp_path / "link.csv").symlink_to(tmp_path / "d.csv")
+    report = tmp_path / {"scenario": "s.json", "data": "d.csv",
+                         "data through a link": "link.csv"}[target]
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert main(["crosscheck", "--langs", "python", "--report", str(report),
+                 str(tmp_path / "s.json")]) == 2
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == (
+        "", f"harness: crosscheck: --report: {report} is an input of this run\n")
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+
+
+def test_check_json_naming_the_learners_file_is_refused_before_the_check(tmp_path, capsys):
+    mine = tmp_path / "mine.py"
+    mine.write_text("def sigmoid_forward(Z):\n    return Z\n")
+    assert main(["check", str(mine), "--json", str(mine)]) == 2
+    assert capsys.readouterr().err == f"harness: check: --json: {mine} is an input of this run\n"
+    assert mine.read_text() == "def sigmoid_forward(Z):\n    return Z\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.py"]
+
+
+def test_a_scenario_name_is_shown_escaped_in_the_table(tmp_path, capsys):
+    # a lone surrogate once ended the run in a UnicodeEncodeError; a control character would
+    # split the row or reach the terminal
+    for stem, name, row in [("sur", "p\\ud800", "p\\ud800"), ("ctl", "a\\u001b]0;x\\u0007b\\nc",
+                                                               "a\\x1b]0;x\\x07b\\nc")]:
+        (tmp_path / f"{stem}.json").write_text(
+            '{"name": "%s", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1], '
+            '"activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}' % name)
+        main(["crosscheck", "--quiet", "--langs", "python", str(tmp_path / f"{stem}.json")])
+        out = capsys.readouterr().out
+        assert any(line.startswith(row + " ") for line in out.splitlines()), out
+        assert "\x1b" not in out and "\x07" not in out

@@ -71,7 +71,7 @@ def run(args):
     out = None
     if args.json is not None:
         try:
-            out = ReservedFile(args.json)  # claimed now: a bad FILE costs no run
+            out = ReservedFile(args.json, [args.path])  # claimed now: a bad FILE costs no run
         except OutputError as e:
             return _usage(f"--json: {e.problem}")
     try:
