@@ -94,7 +94,7 @@ try
   if (ischar (out))
     dlfp.write_result (result, out);
     if (! quiet)
-      printf ("wrote %s\n", out);
+      printf ("wrote %s\n", dlfp.internal.shown (out, Inf));
     endif
   endif
 catch err

@@ -307,3 +307,16 @@ def test_a_usage_error_reads_alike_in_every_runner(tmp_path, args, problem):
         assert lines[0].startswith("usage: ") and lines[1].endswith(": error: " + problem), \
             (lang, err)
     assert os.listdir(tmp_path) == []
+
+
+def test_a_name_with_control_characters_is_printed_escaped_on_one_line(tmp_path):
+    # the accuracy line echoes the name: an escape sequence would retitle or clear a terminal
+    s = {"name": "a\x1b]0;x\x07\x1b[2Jb\nc\\d", "data": {"generator": "xor", "n": 20},
+         "layers": [2, 3, 1], "activations": ["tanh", "sigmoid"], "learning_rate": 0.1,
+         "epochs": 2}
+    (tmp_path / "s.json").write_text(json.dumps(s))
+    for lang in langs():
+        code, err, out = run(lang, ["s.json"], tmp_path)
+        assert (code, err) == (0, ""), (lang, err)
+        assert out.splitlines()[-1].startswith(
+            "a\\x1b]0;x\\x07\\x1b[2Jb\\nc\\\\d: train accuracy "), (lang, out)

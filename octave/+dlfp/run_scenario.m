@@ -34,7 +34,8 @@ function result = run_scenario (scenario, verbose = false)
                    "loss_curve", curve,
                    "train_accuracy",
                    dlfp.accuracy (dlfp.predict_labels (p.X, params, acts), p.labels));
-  line = sprintf ("%s: train accuracy %.4f", s.name, result.train_accuracy);
+  line = sprintf ("%s: train accuracy %.4f", dlfp.internal.shown (s.name, Inf),
+                  result.train_accuracy);
   if (! isempty (p.X_test))
     result.test_accuracy = dlfp.accuracy (dlfp.predict_labels (p.X_test, params, acts),
                                           p.labels_test);

@@ -14,7 +14,7 @@ import sys
 import numpy as np
 
 from .data import check_data, data_path, read_csv_matrix
-from .errors import DlfpError, shown_path
+from .errors import DlfpError, shown, shown_path
 from .gradcheck import GRADCHECK_THRESHOLD, gradient_check
 from .network import forward_propagation, predict_labels
 from .result import check_result_path, write_atomic, write_result
@@ -37,7 +37,7 @@ def _run(args):
     if args.out is not None:
         write_result(result, args.out)
         if not args.quiet:
-            print(f"wrote {args.out}")
+            print(f"wrote {shown_path(args.out)}")
     return 0
 
 
@@ -80,7 +80,7 @@ def _run_with_bar(prepared):
             bar.update(1)
 
         result = run_scenario(prepared, verbose=False, progress=tick)
-    print(f"{result['name']}: train accuracy {result['train_accuracy']:.4f}"
+    print(f"{shown(result['name'], None)}: train accuracy {result['train_accuracy']:.4f}"
           + (f", test accuracy {result['test_accuracy']:.4f}" if "test_accuracy" in result
              else ""))
     return result

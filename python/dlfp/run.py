@@ -3,6 +3,7 @@ then train it."""
 import numpy as np
 
 from .data import load_checked_data
+from .errors import shown
 from .initializers import initialize_parameters
 from .network import (accuracy, compute_cost, forward_propagation, l2_penalty,
                       labels_to_targets, predict_labels)
@@ -88,7 +89,7 @@ def run_scenario(scenario, verbose=False, *, progress=None):
     result = {"name": s["name"], "initial_params": p["params0"], "final_params": params,
               "loss_curve": curve,
               "train_accuracy": accuracy(predict_labels(X, params, s["activations"]), labels)}
-    line = f"{s['name']}: train accuracy {result['train_accuracy']:.4f}"
+    line = f"{shown(s['name'], None)}: train accuracy {result['train_accuracy']:.4f}"
     if p["X_test"] is not None:
         result["test_accuracy"] = accuracy(predict_labels(p["X_test"], params, s["activations"]),
                                            p["labels_test"])

@@ -65,7 +65,7 @@ run_scenario <- function(scenario, verbose = FALSE) {
                  loss_curve = fit$loss_curve,
                  train_accuracy = accuracy(predict_labels(p$X, fit$params, s$activations),
                                            p$labels))
-  line <- sprintf("%s: train accuracy %s", s$name, fmt_fixed(result$train_accuracy, 4))
+  line <- sprintf("%s: train accuracy %s", shown(s$name, NA), fmt_fixed(result$train_accuracy, 4))
   if (!is.null(p$X_test)) {
     result$test_accuracy <- accuracy(predict_labels(p$X_test, fit$params, s$activations),
                                      p$labels_test)
