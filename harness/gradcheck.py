@@ -7,6 +7,7 @@ lambda, or 0.1 when it has none, so the L2 terms are checked too) and dropout of
 import os
 
 import dlfp
+from dlfp.errors import shown
 
 from .bridges import LANGUAGES, LanguageError
 from .worker import LanguageFailure, Worker
@@ -37,9 +38,10 @@ def run(paths, langs=LANGUAGES, examples=32, max_params=20000, timeout=600.0, lo
                 rows.append((name, "python", "-", "-", "-", f"FAIL {e}"))
                 ok = False
                 continue
+            name = shown(s["name"], None)  # one row, whatever the name holds
             n_params = sum(p.size for p in params.values())
             if n_params > max_params:
-                rows.append((s["name"], "all", "-", "-", "-",
+                rows.append((name, "all", "-", "-", "-",
                              f"skipped: {n_params} parameters > --max-params {max_params}"))
                 continue
             for lang in langs:
@@ -49,12 +51,12 @@ def run(paths, langs=LANGUAGES, examples=32, max_params=20000, timeout=600.0, lo
                     else:
                         r = workers[lang].call("gradient_check", X, Y, params, acts, lambd)
                 except (LanguageError, LanguageFailure) as e:
-                    rows.append((s["name"], lang, "-", "-", "-", f"FAIL {e}"))
+                    rows.append((name, lang, "-", "-", "-", f"FAIL {e}"))
                     ok = False
                     continue
                 good = r["difference"] < THRESHOLD and int(r["checked"]) > 0
                 ok &= good
-                rows.append((s["name"], lang, f"{r['difference']:.2e}", int(r["checked"]),
+                rows.append((name, lang, f"{r['difference']:.2e}", int(r["checked"]),
                              int(r["kinks"]), "ok" if good else f"FAIL (>= {THRESHOLD:g})"))
     finally:
         for w in workers.values():

@@ -250,3 +250,13 @@ def test_a_scenario_name_is_shown_escaped_in_the_table(tmp_path, capsys):
         out = capsys.readouterr().out
         assert any(line.startswith(row + " ") for line in out.splitlines()), out
         assert "\x1b" not in out and "\x07" not in out
+
+
+def test_gradcheck_shows_a_scenario_name_escaped(tmp_path, capsys):
+    (tmp_path / "ctl.json").write_text(json.dumps({
+        "name": "a\x1b[2Jb\nc", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+        "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}))
+    main(["gradcheck", "--langs", "python", str(tmp_path / "ctl.json")])
+    out = capsys.readouterr().out
+    assert any(line.startswith("a\\x1b[2Jb\\nc ") for line in out.splitlines()), out
+    assert "\x1b" not in out
