@@ -167,7 +167,7 @@ def _report_arguments(rp):
 
 
 def _report(args):
-    from .report import check_html_folder, write_html
+    from .report import check_html_folder, page_html, write_html
 
     try:
         if os.path.exists(args.report):  # (a missing one: open's own words, below)
@@ -180,6 +180,11 @@ def _report(args):
     if not (isinstance(doc, dict) and isinstance(doc.get("scenarios"), list)):
         raise UsageError("report", None, f"{shown_path(args.report)} is not a crosscheck report "
                          "(no list of scenarios)")
+    try:
+        page_html(doc).encode("utf-8")  # drawn whole before the folder is touched
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):  # edited by hand
+        raise UsageError("report", None, f"{shown_path(args.report)} is not a crosscheck report "
+                         "(a part is missing, of the wrong type or not text)") from None
     try:
         check_html_folder(args.html)  # as crosscheck --html: a user's own index.html is kept
         print(f"report: {write_html(doc, args.html)}")

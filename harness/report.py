@@ -309,7 +309,15 @@ PAGE_TITLE = "<title>dlfp cross-check</title>"
 def write_html(doc, folder, home=None):
     """folder/index.html from a crosscheck report (the dict write_report writes); home, when
     given, is a link back to the site the page is part of (the book's "../index.html")."""
+    page = page_html(doc, home)  # first: a document it cannot draw leaves no folder behind
     os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "index.html")
+    write_atomic(path, page)
+    return path
+
+
+def page_html(doc, home=None):
+    """The whole page for a crosscheck report, as one string."""
     verdict = ('<p class="verdict pass">All languages agree.</p>' if doc["agree"] else
                '<p class="verdict fail">The languages DISAGREE: see the red cells.</p>')
     parts = [f"<!DOCTYPE html><html><head><meta charset='utf-8'>{PAGE_TITLE}"
@@ -318,9 +326,7 @@ def write_html(doc, folder, home=None):
              "<h2>Versions</h2>", versions_html(doc.get("versions", {}))]
     parts.extend(scenario_html(e) for e in doc["scenarios"] if e["name"] != "random_stream")
     parts.append(f"<script>{ANIMATION_JS}</script><script>{IMAGES_JS}</script></body></html>")
-    path = os.path.join(folder, "index.html")
-    write_atomic(path, "\n".join(parts))
-    return path
+    return "\n".join(parts)
 
 
 def check_html_folder(html):

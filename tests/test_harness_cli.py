@@ -260,3 +260,26 @@ def test_gradcheck_shows_a_scenario_name_escaped(tmp_path, capsys):
     out = capsys.readouterr().out
     assert any(line.startswith("a\\x1b[2Jb\\nc ") for line in out.splitlines()), out
     assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("edit", ["scenarios of numbers", "no languages", "unknown language",
+                                  "mismatches not text", "versions a list", "lone surrogate"])
+def test_report_refuses_a_document_it_cannot_draw_in_one_line(tmp_path, capsys, edit):
+    short = copy_scenario(XOR, tmp_path / "short.json", epochs=20, record_every=10)
+    assert main(["crosscheck", "--quiet", "--langs", "python", "--report",
+                 str(tmp_path / "r.json"), str(short)]) == 0
+    doc = json.loads((tmp_path / "r.json").read_text())
+    last = doc["scenarios"][-1]
+    {"scenarios of numbers": lambda: doc.update(scenarios=[5, None]),
+     "no languages": lambda: last.pop("languages"),
+     "unknown language": lambda: last.update(languages={"klingon": {"status": "ok"}}),
+     "mismatches not text": lambda: last.update(mismatches=[{"a": 1}, 5]),
+     "versions a list": lambda: doc.update(versions=[1]),
+     "lone surrogate": lambda: last.update(name="p\ud800")}[edit]()
+    (tmp_path / "bad.json").write_text(json.dumps(doc))
+    capsys.readouterr()
+    assert main(["report", str(tmp_path / "bad.json"), str(tmp_path / "page")]) == 2
+    assert capsys.readouterr().err == (f"harness: report: {tmp_path / 'bad.json'} is not a "
+                                       "crosscheck report (a part is missing, of the wrong type "
+                                       "or not text)\n")
+    assert not (tmp_path / "page").exists()
