@@ -9,6 +9,7 @@ import math
 import os
 import sys
 
+from dlfp.__main__ import reader_gone
 from dlfp.errors import shown, shown_path
 
 from .bridges import LANGUAGES
@@ -352,6 +353,8 @@ def main(argv=None):
     except UsageError as e:
         print(e.line(), file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return reader_gone()
 
 
 if __name__ == "__main__":

@@ -320,3 +320,19 @@ def test_a_name_with_control_characters_is_printed_escaped_on_one_line(tmp_path)
         assert (code, err) == (0, ""), (lang, err)
         assert out.splitlines()[-1].startswith(
             "a\\x1b]0;x\\x07\\x1b[2Jb\\nc\\\\d: train accuracy "), (lang, out)
+
+
+def test_a_reader_that_goes_away_ends_the_run_without_a_traceback(tmp_path):
+    # `dlfp run s.json | head -1`: exit 1 and no result, as R's runner stops (Octave's goes on)
+    s = {"name": "p", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+         "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 3000,
+         "record_every": 1}  # 3000 cost lines: more than a pipe's buffer
+    (tmp_path / "s.json").write_text(json.dumps(s))
+    p = subprocess.Popen(RUNNERS["python"] + ["s.json", "--out", "r.json"], cwd=tmp_path,
+                         env=ENV, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    assert p.stdout.readline().startswith(b"epoch 0: cost ")
+    p.stdout.close()
+    err = p.stderr.read()
+    assert (p.wait(timeout=120), err) == (1, b"")
+    assert sorted(os.listdir(tmp_path)) == ["s.json"]

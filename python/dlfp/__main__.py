@@ -211,6 +211,15 @@ def main(argv=None):
     except DlfpError as e:
         print(e, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        return reader_gone()
+
+
+def reader_gone():
+    """Exit status 1, quietly, when whoever read stdout has gone (| head): as R's runner stops;
+    stdout goes to /dev/null so that the interpreter's own last flush cannot fail again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
 
 
 if __name__ == "__main__":
