@@ -336,3 +336,24 @@ def test_a_reader_that_goes_away_ends_the_run_without_a_traceback(tmp_path):
     err = p.stderr.read()
     assert (p.wait(timeout=120), err) == (1, b"")
     assert sorted(os.listdir(tmp_path)) == ["s.json"]
+
+
+def test_a_leading_tilde_is_a_folder_named_tilde_in_every_runner(tmp_path):
+    # Octave's file functions expanded "~" to the home folder, as a shell would: it read
+    # $HOME/s.json and wrote $HOME/r.json where Python and R use the folder named "~"
+    home, work = tmp_path / "home", tmp_path / "work"
+    (work / "~").mkdir(parents=True)
+    home.mkdir()
+    s = json.dumps({"name": "p", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+                    "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2})
+    (work / "~" / "s.json").write_text(s)
+    (home / "only_at_home.json").write_text(s)
+    env_home = ["env", f"HOME={home}"]
+    for lang in langs():
+        code, err, _ = run(lang, ["~/only_at_home.json", "--quiet"], work, prefix=env_home)
+        assert (code, err) == (2, "dlfp: read_scenario: no such file: ~/only_at_home.json\n"), lang
+        code, err, _ = run(lang, ["~/s.json", "--quiet", "--out", f"~/{lang}.json"], work,
+                           prefix=env_home)
+        assert (code, err) == (0, ""), (lang, err)
+    assert sorted(os.listdir(work / "~")) == ["octave.json", "python.json", "r.json", "s.json"]
+    assert os.listdir(home) == ["only_at_home.json"]

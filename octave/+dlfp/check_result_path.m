@@ -26,10 +26,10 @@ function check_result_path (path, fn)
     fail ("the result path is empty");
   endif
   shown = dlfp.internal.shown (path, Inf);
-  if (isfolder (path))
+  if (isfolder (dlfp.internal.os_path (path)))
     fail ([shown " is a folder"]);
   endif
-  [~, err] = stat (path);
+  [~, err] = stat (dlfp.internal.os_path (path));
   if (err == 0)  # it exists (links followed): it must be a file to replace
     try
       dlfp.internal.check_regular_file (path, fn);

@@ -42,7 +42,7 @@ function [X, dims] = read_idx (path)
       endif
     end_unwind_protect
   else
-    [X, dims] = parse_idx (path, path);
+    [X, dims] = parse_idx (dlfp.internal.os_path (path), path);
   endif
 endfunction
 
@@ -115,7 +115,7 @@ function n = idx_size (dims)
 endfunction
 
 function b = read_bytes (path, n, fn)
-  [fid, msg] = fopen (path, "r");
+  [fid, msg] = fopen (dlfp.internal.os_path (path), "r");
   if (fid < 0)
     dlfp.internal.fail ("file", fn, sprintf ("cannot read %s: %s",
                                              dlfp.internal.shown (path, Inf), msg));

@@ -22,11 +22,11 @@ function text = read_text (path, fn, max_bytes = Inf)
   endif
   dlfp.internal.check_regular_file (path, fn);
   shown = dlfp.internal.shown (path, Inf);
-  info = stat (path);  # (links followed, as check_regular_file follows them)
+  info = stat (dlfp.internal.os_path (path));  # (links followed, as check_regular_file follows them)
   if (info.size > max_bytes)
     dlfp.internal.fail ("file", fn, sprintf ("%s is larger than %d bytes", shown, max_bytes));
   endif
-  [fid, msg] = fopen (path, "r");
+  [fid, msg] = fopen (dlfp.internal.os_path (path), "r");
   if (fid < 0)
     dlfp.internal.fail ("file", fn, sprintf ("cannot read %s: %s", shown, msg));
   endif

@@ -12,11 +12,11 @@ function check_regular_file (path, fn)
   if (! (ischar (path) && rows (path) <= 1) || isempty (path))
     dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.py_str(path)]);
   endif
-  [st, err] = stat (path);
+  [st, err] = stat (dlfp.internal.os_path (path));
   if (err != 0)
     dlfp.internal.fail ("file", fn, ["no such file: " dlfp.internal.shown(path, Inf)]);
   endif
-  real = [canonicalize_file_name(path) "/"];
+  real = [canonicalize_file_name(dlfp.internal.os_path (path)) "/"];
   special = any (cellfun (@(f) strncmp (real, f, numel (f)), {"/proc/", "/sys/", "/dev/"}));
   if (! S_ISREG (st.mode) || special)
     dlfp.internal.fail ("file", fn, [dlfp.internal.shown(path, Inf) " is not a regular file"]);

@@ -25,7 +25,7 @@ function write_atomic (path, bytes, fn)
     if (! (written && closed) || numel (info) != 1 || info.bytes != numel (bytes))
       cannot_write (fn, path, short_write_reason (tmp, numel (bytes)));
     endif
-    [status, msg] = rename (tmp, path);
+    [status, msg] = rename (tmp, dlfp.internal.os_path (path));
     if (status != 0)
       cannot_write (fn, path, msg);
     endif
