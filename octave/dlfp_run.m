@@ -18,6 +18,16 @@ crash_dumps_octave_core (false);
 ## preparing to exit" on stderr: a script has no history to keep.
 history_save (false);
 
+## With stdin, stdout or stderr closed (nohup, a daemon), fopen hands out the free descriptor
+## 0, 1 or 2, which fclose then refuses as one of Octave's own streams ("invalid stream
+## number"): /dev/null holds each closed one, as Python and R run on.
+do
+  held = fopen ("/dev/null", "r+");
+until (held < 0 || held > 2)
+if (held > 2)
+  fclose (held);
+endif
+
 ## The package folder sits beside this script, so the runner works from any directory.
 addpath (fileparts (mfilename ("fullpath")));
 

@@ -357,3 +357,20 @@ def test_a_leading_tilde_is_a_folder_named_tilde_in_every_runner(tmp_path):
         assert (code, err) == (0, ""), (lang, err)
     assert sorted(os.listdir(work / "~")) == ["octave.json", "python.json", "r.json", "s.json"]
     assert os.listdir(home) == ["only_at_home.json"]
+
+
+@pytest.mark.parametrize("closed", ["<&-", ">&-", "2>&-"])
+def test_a_run_with_a_standard_stream_closed_still_writes_its_result(tmp_path, closed):
+    # nohup or a daemon may start a runner so; Octave's fopen then got descriptor 0, 1 or 2,
+    # which its fclose refused (exit 1, no result) where Python and R ran on
+    (tmp_path / "s.json").write_text(json.dumps({
+        "name": "p", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+        "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}))
+    shell = ["sh", "-c", f'exec "$0" "$@" {closed}']
+    results = {}
+    for lang in langs():
+        code, err, _ = run(lang, ["s.json", "--quiet", "--out", f"{lang}.json"], tmp_path,
+                           prefix=shell)
+        assert (code, err) == (0, ""), (lang, err)
+        results[lang] = json.loads((tmp_path / f"{lang}.json").read_text())["train_accuracy"]
+    assert len(set(results.values())) == 1, results
