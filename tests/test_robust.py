@@ -374,3 +374,16 @@ def test_a_run_with_a_standard_stream_closed_still_writes_its_result(tmp_path, c
         assert (code, err) == (0, ""), (lang, err)
         results[lang] = json.loads((tmp_path / f"{lang}.json").read_text())["train_accuracy"]
     assert len(set(results.values())) == 1, results
+
+
+def test_an_out_longer_than_path_max_is_the_same_line_in_every_runner(tmp_path):
+    # R cut the path at PATH_MAX, found "." and called it a folder, with a warning on stderr
+    (tmp_path / "s.json").write_text(json.dumps({
+        "name": "p", "data": {"generator": "xor", "n": 20}, "layers": [2, 3, 1],
+        "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 2}))
+    out = "./" * 2100 + "r.json"
+    for lang in langs():
+        code, err, _ = run(lang, ["s.json", "--quiet", "--out", out], tmp_path)
+        assert (code, err) == (2, f"dlfp: write_result: cannot write {out}: File name too "
+                                  "long\n"), (lang, err[-300:])
+    assert os.listdir(tmp_path) == ["s.json"]

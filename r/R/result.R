@@ -14,6 +14,11 @@ RESULT_FN <- "write_result"
 check_result_path <- function(path, fn = RESULT_FN) {
   fail <- function(problem) dlfp_stop(fn, problem)
   if (!(is_string(path) && nzchar(path))) fail("the result path is empty")
+  # R expands a path in a buffer of PATH_MAX bytes and cuts a longer one (a run of "./" then
+  # names this folder): the system's own refusal, which Python and Octave meet at the write
+  if (nchar(path, type = "bytes") >= 4096) {
+    fail(sprintf("cannot write %s: File name too long", shown_path(path)))
+  }
   if (dir.exists(literal_path(path))) fail(sprintf("%s is a folder", shown_path(path)))
   if (file.exists(literal_path(path)) && !is_regular_file(path)) {
     fail(sprintf("%s is not a regular file", shown_path(path)))
