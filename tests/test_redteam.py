@@ -85,6 +85,8 @@ R_ESTIMATOR = R_SCRIPT.format(calls="""\
 show(dlfp_fit(x, y, learning_rate = 1i))
 show(dlfp_fit(x, y, learning_rate = 2 - 1.5i))
 show(dlfp_fit(x, c(0, 1, 1), epochs = 1))
+show(dlfp_fit(x, cbind(y, y), epochs = 1))
+show(dlfp_fit(x, y + 1i, epochs = 1))
 model <- dlfp_fit(x, y, epochs = 1)
 show(predict(model, matrix(0, 2, 3)))
 show(predict(model, matrix(0, 0, 2)))
@@ -93,6 +95,8 @@ OCTAVE_ESTIMATOR = OCTAVE_SCRIPT.format(calls="""\
 show (@() dlfp.dlfp_fit (x, y, "learning_rate", 1i));
 show (@() dlfp.dlfp_fit (x, y, "learning_rate", 2 - 1.5i));
 show (@() dlfp.dlfp_fit (x, [0; 1; 1], "epochs", 1));
+show (@() dlfp.dlfp_fit (x, [y, y], "epochs", 1));
+show (@() dlfp.dlfp_fit (x, y + 1i, "epochs", 1));
 model = dlfp.dlfp_fit (x, y, "epochs", 1);
 show (@() dlfp.dlfp_predict (model, zeros (2, 3)));
 show (@() dlfp.dlfp_predict (model, zeros (0, 2)));
@@ -104,6 +108,8 @@ def estimator_lines(predict):
               "number. Got {} instead."
     return [setting.format("1j"), setting.format("(2-1.5j)"),
             "dlfp: dlfp_fit: y has 3 labels but x has 4 rows",
+            "dlfp: dlfp_fit: y must be a vector of labels",  # a matrix: R counted 8 labels
+            "dlfp: dlfp_fit: y must be a vector of labels",  # complex: Octave took it
             f"dlfp: {predict}: newdata has 3 columns but the model was fitted on 2 features",
             f"dlfp: {predict}: newdata has 0 rows and 2 columns"]
 

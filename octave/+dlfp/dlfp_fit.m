@@ -106,8 +106,9 @@ endfunction
 function estimator_labels (y, m, fn)
   ## R's estimator_labels: m labels, numbers finite (unique would make each NaN a class of its
   ## own) and whole (numbers with a fraction are a regression target: type_of_target's word)
-  if (! ((isvector (y) || isempty (y)) && (isnumeric (y) || islogical (y) || iscellstr (y))))
-    dlfp.internal.fail ("data", fn, sprintf ("y must hold one label per row of x (%d rows)", m));
+  if (! ((isvector (y) || isempty (y)) && ((isnumeric (y) && isreal (y)) || islogical (y)
+                                            || iscellstr (y))))
+    dlfp.internal.fail ("data", fn, "y must be a vector of labels");  # as R says it
   endif
   if (numel (y) != m)  # R's words
     dlfp.internal.fail ("data", fn, sprintf ("y has %d labels but x has %d rows", numel (y), m));
@@ -379,8 +380,10 @@ endfunction
 %! dlfp.dlfp_fit ([0; 1], [3; 3]);
 %!error <^dlfp: dlfp_fit: y has 3 labels but x has 2 rows$>
 %! dlfp.dlfp_fit ([0; 1], [0; 1; 1]);
-%!error <^dlfp: dlfp_fit: y must hold one label per row of x \(2 rows\)$>
+%!error <^dlfp: dlfp_fit: y must be a vector of labels$>
 %! dlfp.dlfp_fit ([0; 1], [0, 1; 1, 0]);
+%!error <^dlfp: dlfp_fit: y must be a vector of labels$>
+%! dlfp.dlfp_fit ([0; 1; 2; 3], [0; 1; 0; 1] + 1i);
 %!error <^dlfp: dlfp_fit: x holds NaN or Inf$>
 %! dlfp.dlfp_fit ([0; NaN], [0; 1]);
 %!error <^dlfp: dlfp_fit: x holds NaN or Inf$>

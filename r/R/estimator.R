@@ -247,8 +247,9 @@ estimator_inputs <- function(x, what, fn) {
 # y's values, one per example (a factor's as its labels' text), checked: m of them, no NA,
 # NaN or Inf, and numbers whole (type_of_target's "continuous" is a regression target).
 estimator_labels <- function(y, m) {
-  if (!(is.atomic(y) && (is.factor(y) || is.numeric(y) || is.character(y) || is.logical(y)))) {
-    dlfp_stop(ESTIMATOR_FN, "y must be a vector or a factor of labels")
+  if (!(is.atomic(y) && (is.factor(y) || is.numeric(y) || is.character(y) || is.logical(y))) ||
+      length(dim(y)) > 1 && sum(dim(y) > 1) > 1) {  # a matrix of labels is no vector
+    dlfp_stop(ESTIMATOR_FN, "y must be a vector of labels")
   }
   if (length(y) != m) {
     dlfp_stop(ESTIMATOR_FN, sprintf("y has %d labels but x has %d rows", length(y), m))
