@@ -90,6 +90,7 @@ show(dlfp_fit(x, y + 1i, epochs = 1))
 model <- dlfp_fit(x, y, epochs = 1)
 show(predict(model, matrix(0, 2, 3)))
 show(predict(model, matrix(0, 0, 2)))
+show(predict(structure(list(a = 1), class = "dlfp_model"), x))
 """)
 OCTAVE_ESTIMATOR = OCTAVE_SCRIPT.format(calls="""\
 show (@() dlfp.dlfp_fit (x, y, "learning_rate", 1i));
@@ -100,6 +101,7 @@ show (@() dlfp.dlfp_fit (x, y + 1i, "epochs", 1));
 model = dlfp.dlfp_fit (x, y, "epochs", 1);
 show (@() dlfp.dlfp_predict (model, zeros (2, 3)));
 show (@() dlfp.dlfp_predict (model, zeros (0, 2)));
+show (@() dlfp.dlfp_predict (struct ("a", 1), x));
 """)
 
 
@@ -111,7 +113,8 @@ def estimator_lines(predict):
             "dlfp: dlfp_fit: y must be a vector of labels",  # a matrix: R counted 8 labels
             "dlfp: dlfp_fit: y must be a vector of labels",  # complex: Octave took it
             f"dlfp: {predict}: newdata has 3 columns but the model was fitted on 2 features",
-            f"dlfp: {predict}: newdata has 0 rows and 2 columns"]
+            f"dlfp: {predict}: newdata has 0 rows and 2 columns",
+            f"dlfp: {predict}: the model is not one dlfp_fit returned"]
 
 
 def test_python_writes_a_complex_setting_as_its_repr():

@@ -182,9 +182,11 @@ endfunction
 
 function tf = sizes_ok (value, field)
   row = rule_row (field);
-  v = double (value(:));
-  tf = (isnumeric (value) && isreal (value) && (isempty (value) || isvector (value))
-        && all (isfinite (v) & v == fix (v) & v >= row.min & v <= row.max));
+  tf = isnumeric (value) && isreal (value) && (isempty (value) || isvector (value));
+  if (tf)  # (a cell, a struct or a function has no double to take)
+    v = double (value(:));
+    tf = all (isfinite (v) & v == fix (v) & v >= row.min & v <= row.max);
+  endif
 endfunction
 
 function text = sizes_words (field)
@@ -382,6 +384,10 @@ endfunction
 %! dlfp.dlfp_fit ([0; 1], [0; 1; 1]);
 %!error <^dlfp: dlfp_fit: y must be a vector of labels$>
 %! dlfp.dlfp_fit ([0; 1], [0, 1; 1, 0]);
+%!error <^dlfp: dlfp_fit: The 'hidden' parameter of dlfp_fit must be a list of integers from 1 to 100000. Got \[5\] instead.$>
+%! dlfp.dlfp_fit ([0; 1], [0; 1], "hidden", {5});
+%!error <^dlfp: dlfp_fit: The 'hidden' parameter of dlfp_fit must be a list of integers from 1 to 100000. Got function_handle instead.$>
+%! dlfp.dlfp_fit ([0; 1], [0; 1], "hidden", @sin);
 %!error <^dlfp: dlfp_fit: y must be a vector of labels$>
 %! dlfp.dlfp_fit ([0; 1; 2; 3], [0; 1; 0; 1] + 1i);
 %!error <^dlfp: dlfp_fit: x holds NaN or Inf$>

@@ -27,6 +27,11 @@ function out = dlfp_predict (model, newdata, type = "class")
     endif
     dlfp.internal.fail ("name", fn, sprintf ("unknown type %s (known: class, prob)", got));
   endif
+  if (! (isstruct (model) && isscalar (model)
+         && all (isfield (model, {"params", "classes", "activations"}))
+         && isstruct (model.params) && isfield (model.params, "W1")))
+    dlfp.internal.fail ("data", fn, "the model is not one dlfp_fit returned");
+  endif
   n_features = columns (model.params.W1);
   if (! (isnumeric (newdata) && isreal (newdata) && ismatrix (newdata)))
     dlfp.internal.fail ("data", fn, "newdata must be a numeric matrix, one example per row");

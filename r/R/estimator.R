@@ -132,6 +132,10 @@ dlfp_fit <- function(x, y, hidden = 5, activation = "relu", init = "he", optimiz
 #' @export
 predict.dlfp_model <- function(object, newdata, type = c("class", "prob"), ...) {
   fn <- "predict"
+  if (!(is.list(object) && all(c("params", "classes", "activations") %in% names(object)) &&
+        is.list(object$params) && is.matrix(object$params$W1))) {
+    dlfp_stop(fn, "the model is not one dlfp_fit returned")  # a class set by hand
+  }
   if (missing(newdata)) dlfp_stop(fn, "newdata is required (the rows to label)")
   if (!identical(type, c("class", "prob"))) {
     if (!(is_string(type) && type %in% c("class", "prob"))) {
