@@ -31,11 +31,18 @@ def absolute_scenario(path):
     so that it reads the same files from any folder."""
     path = Path(path)
     s = dlfp.read_json(str(path), "read_scenario")
-    data = s.get("data") if isinstance(s, dict) else None
-    for key in DATA_FILE_FIELDS:
-        if isinstance(data, dict) and isinstance(data.get(key), str):
-            data[key] = str((path.parent / data[key]).resolve())
+    if isinstance(s, dict) and "data" in s:
+        s["data"] = absolute_data(s["data"], path.parent)
     return s
+
+
+def absolute_data(data, folder):
+    """A scenario's data object with each file path joined to folder and resolved; anything
+    else (a generator's fields, a value of the wrong type) as it is."""
+    if not isinstance(data, dict):
+        return data
+    return {k: str((Path(folder) / v).resolve()) if k in DATA_FILE_FIELDS and isinstance(v, str)
+            else v for k, v in data.items()}
 
 
 def copy_scenario(path, out, epochs=None, record_every=None, data=None, **fields):

@@ -26,7 +26,7 @@ from dlfp.errors import shown, shown_path
 from dlfp.result import write_atomic
 
 from .compare import TOLERANCES
-from .paths import absolute_scenario
+from .paths import absolute_data, absolute_scenario
 from .sweep_dask import Cluster, ClusterLost, Task, run_tasks, security
 from .sweep_file import SweepError, fail, read_sweep, sample_trials
 from .sweep_folder import FolderLock, check_folder
@@ -201,8 +201,11 @@ def check_trials(base, sweep, trials):
     either the scenario rules' checked copy or their message. Checked once, before anything is
     written."""
     out = []
+    base_folder = os.path.dirname(os.path.abspath(sweep["scenario"]))
     for fields in trials:
         raw = dict(base, **fields)
+        if "data" in fields:  # a data the space searches reads as the base's own: beside it
+            raw["data"] = absolute_data(fields["data"], base_folder)
         v = base.get("validation", {})  # not an object: the scenario rules say so, per trial
         raw["validation"] = dict(v, folds=sweep["folds"]) if isinstance(v, dict) else v
         try:

@@ -212,6 +212,25 @@ def test_an_invalid_trial_is_recorded_and_the_sweep_goes_on(tmp_path):
     assert result["best"]["trial"] == 1
 
 
+def test_a_data_the_space_searches_is_read_beside_the_base_scenario(tmp_path):
+    # it was read from --out/scenarios/, where the trials' files go: every trial was invalid
+    (tmp_path / "base").mkdir()
+    for name, rows_ in (("a.csv", 12), ("b.csv", 16)):
+        (tmp_path / "base" / name).write_text(
+            "".join(f"{i % 4 * 0.5},{i // 4 * 0.5},{i % 2}\n" for i in range(rows_)))
+    (tmp_path / "base" / "s.json").write_text(json.dumps({
+        "name": "s", "data": {"csv": "a.csv"}, "layers": [2, 3, 1],
+        "activations": ["tanh", "sigmoid"], "learning_rate": 0.1, "epochs": 3}))
+    doc = {"name": "d", "scenario": "base/s.json", "search": "grid", "folds": 2,
+           "space": {"data": {"values": [{"csv": "a.csv"}, {"csv": "b.csv"}]}},
+           "languages": ["python"]}
+    out = tmp_path / "out"
+    sw.run(write(tmp_path, doc), str(out), workers=1, log=lambda s: None)
+    assert {(r["trial"], r["status"]) for r in rows(out)} == {("0", "ok"), ("1", "ok")}
+    written = json.loads((out / "scenarios" / "trial-0001.json").read_text())
+    assert written["data"]["csv"] == str(tmp_path / "base" / "b.csv")
+
+
 # --- the command line: one line, never a traceback, nothing written ---------------------------
 
 def run_main(capsys, *args):
@@ -716,8 +735,8 @@ def test_as_many_folds_as_examples_is_taken(tmp_path, monkeypatch):
 def test_the_fit_of_the_folds_is_left_to_the_tasks_when_the_data_are_not_readable_here(tmp_path):
     # data this machine cannot read (a cluster's own files), and a trial the scenario rules
     # reject, are not the check's to judge: their tasks say what is wrong
-    base = json.loads(open(tiny_base(tmp_path)).read())
-    sweep = {"folds": 1000000}
+    sweep = {"folds": 1000000, "scenario": tiny_base(tmp_path)}
+    base = json.loads(open(sweep["scenario"]).read())
     trials = [{"data": {"csv": str(tmp_path / "only_on_the_workers.csv")}},
               {"data": {"generator": "xor", "n": 4}, "layers": [2, 0, 1]}]
     checked = sw.check_trials(base, sweep, trials)
