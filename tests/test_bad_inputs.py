@@ -34,7 +34,7 @@ def matches(message, case):
 def test_the_corpus_is_large_and_covers_every_kind():
     kinds = {c["kind"] for c in CASES}
     assert len(CASES) >= 80
-    assert kinds == {"file", "json", "field", "csv", "idx", "out"}
+    assert kinds == {"file", "json", "field", "csv", "idx", "data", "out"}
     assert len({c["id"] for c in CASES}) == len(CASES)
 
 
