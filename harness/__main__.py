@@ -168,7 +168,7 @@ def _report_arguments(rp):
 
 
 def _report(args):
-    from .report import check_html_folder, page_html, write_html
+    from .report import check_html_folder, page_html, write_page
 
     try:
         if os.path.exists(args.report):  # (a missing one: open's own words, below)
@@ -182,13 +182,14 @@ def _report(args):
         raise UsageError("report", None, f"{shown_path(args.report)} is not a crosscheck report "
                          "(no list of scenarios)")
     try:
-        page_html(doc).encode("utf-8")  # drawn whole before the folder is touched
+        page = page_html(doc)  # drawn whole before the folder is touched
+        page.encode("utf-8")
     except (KeyError, IndexError, TypeError, ValueError, AttributeError):  # edited by hand
         raise UsageError("report", None, f"{shown_path(args.report)} is not a crosscheck report "
                          "(a part is missing, of the wrong type or not text)") from None
     try:
         check_html_folder(args.html)  # as crosscheck --html: a user's own index.html is kept
-        print(f"report: {write_html(doc, args.html)}")
+        print(f"report: {write_page(page, args.html)}")
     except OutputError as e:
         raise UsageError("report", None, e.problem) from None
     except OSError as e:

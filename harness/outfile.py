@@ -4,6 +4,7 @@ import stat
 import tempfile
 
 import dlfp
+from dlfp.__main__ import is_among
 from dlfp.errors import shown_path
 
 
@@ -14,19 +15,6 @@ class OutputError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
-
-
-def is_among(path, inputs):
-    """True when path (an existing file, links resolved) is one of inputs or lies in one of
-    them (a folder of the learner's files)."""
-    if not os.path.exists(path):
-        return False
-    real = os.path.realpath(path)
-    for p in inputs:
-        top = os.path.realpath(p)
-        if real == top or (os.path.isdir(top) and real.startswith(top.rstrip(os.sep) + os.sep)):
-            return True
-    return False
 
 
 class ReservedFile:

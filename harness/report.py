@@ -309,7 +309,12 @@ PAGE_TITLE = "<title>dlfp cross-check</title>"
 def write_html(doc, folder, home=None):
     """folder/index.html from a crosscheck report (the dict write_report writes); home, when
     given, is a link back to the site the page is part of (the book's "../index.html")."""
-    page = page_html(doc, home)  # first: a document it cannot draw leaves no folder behind
+    # drawn first: a document it cannot draw leaves no folder behind
+    return write_page(page_html(doc, home), folder)
+
+
+def write_page(page, folder):
+    """folder/index.html holding page (made by page_html), written whole."""
     os.makedirs(folder, exist_ok=True)
     path = os.path.join(folder, "index.html")
     write_atomic(path, page)

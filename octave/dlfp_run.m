@@ -83,9 +83,9 @@ function check_out_is_no_input (out, scenario_path, s)
   fields = fields(isfield (s.data, fields));
   inputs = [{scenario_path}, cellfun(@(k) dlfp.internal.data_path (s, s.data.(k)), fields,
                                      "UniformOutput", false)];
-  real = @(p) canonicalize_file_name (dlfp.internal.os_path (p));
+  resolved = @(p) canonicalize_file_name (dlfp.internal.os_path (p));
   [~, err] = stat (dlfp.internal.os_path (out));
-  if (err == 0 && any (strcmp (real (out), cellfun (real, inputs, "UniformOutput", false))))
+  if (err == 0 && any (strcmp (resolved (out), cellfun (resolved, inputs, "UniformOutput", false))))
     error ("dlfp:file", "dlfp: write_result: %s is an input of this run (the scenario or its data)",
            dlfp.internal.shown (out, Inf));
   endif

@@ -52,11 +52,24 @@ def scenario_inputs(scenario_path, s):
                               if k in s["data"]]
 
 
+def is_among(path, inputs):
+    """True when path (an existing file, links resolved) is one of inputs or lies in one of
+    them (a folder of inputs, as a learner's Octave folder)."""
+    if not os.path.exists(path):
+        return False
+    real = os.path.realpath(path)
+    for p in inputs:
+        top = os.path.realpath(p)
+        if real == top or (os.path.isdir(top) and real.startswith(top.rstrip(os.sep) + os.sep)):
+            return True
+    return False
+
+
 def check_out_is_no_input(out, inputs, function, what):
     """Stop unless out (by its real path, links resolved) is none of the command's inputs:
     what is written over it would lose them. what names the command and its inputs, e.g.
     "run (the scenario or its data)"."""
-    if os.path.exists(out) and os.path.realpath(out) in {os.path.realpath(p) for p in inputs}:
+    if is_among(out, inputs):
         raise DlfpError(f"dlfp: {function}: {shown_path(out)} is an input of this {what}")
 
 
